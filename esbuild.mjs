@@ -1,0 +1,38 @@
+// Builds every bundle of the extension, the language server, the CLI and the webview.
+// `node esbuild.mjs` builds once; `--watch` rebuilds on change; `--production` minifies.
+import * as esbuild from 'esbuild';
+import { existsSync } from 'node:fs';
+
+const watch = process.argv.includes('--watch');
+const production = process.argv.includes('--production');
+
+const common = {
+  bundle: true,
+  sourcemap: production ? false : 'linked',
+  minify: production,
+  logLevel: 'info',
+  legalComments: 'none',
+};
+
+/** One row per bundle. Node bundles are CommonJS (what VS Code's extension host loads). */
+const bundles = [
+  { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] },
+  { entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js', platform: 'node', format: 'cjs', target: 'node20' },
+  { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node20', banner: { js: '#!/usr/bin/env node' } },
+  { entryPoints: ['webview/src/main.ts'], outfile: 'dist/webview/main.js', platform: 'browser', format: 'iife', target: 'chrome120' },
+  { entryPoints: ['webview/src/layout-worker.ts'], outfile: 'dist/webview/layout-worker.js', platform: 'browser', format: 'iife', target: 'chrome120' },
+  { entryPoints: ['test/extension-host/index.ts'], outfile: 'out/test/extension-host/index.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode', 'mocha'] },
+];
+
+// A bundle whose entry does not exist yet is reported, not silently skipped.
+const missing = bundles.filter((b) => !existsSync(b.entryPoints[0]));
+for (const b of missing) console.warn(`esbuild: no entry ${b.entryPoints[0]} yet; ${b.outfile} not built`);
+const present = bundles.filter((b) => existsSync(b.entryPoints[0]));
+
+if (watch) {
+  const contexts = await Promise.all(present.map((b) => esbuild.context({ ...common, ...b })));
+  await Promise.all(contexts.map((c) => c.watch()));
+  console.log('esbuild: watching');
+} else {
+  await Promise.all(present.map((b) => esbuild.build({ ...common, ...b })));
+}

@@ -1,0 +1,78 @@
+/** JSON pointers over the jsonc-parser tree, in the reference's style (unique-ids in place of indexes). */
+import { findNodeAtLocation, type Node as JsonNode } from 'jsonc-parser';
+
+export function escapeSegment(segment: string | number): string {
+  return String(segment).replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+export function unescapeSegment(segment: string): string {
+  return segment.replace(/~1/g, '/').replace(/~0/g, '~');
+}
+
+/** Splits `/a/0/b` into `['a', 0, 'b']` (numeric segments become numbers). */
+export function parsePointer(pointer: string): (string | number)[] {
+  if (pointer === '' || pointer === '/') return pointer === '/' ? [''] : [];
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((s) => (/^(0|[1-9]\d*)$/.test(s) ? Number(s) : unescapeSegment(s)));
+}
+
+/** The property value node of `key` in an object node, or undefined. Last duplicate wins, as in JSON.parse. */
+export function propertyNode(object: JsonNode | undefined, key: string): JsonNode | undefined {
+  if (!object || object.type !== 'object' || !object.children) return undefined;
+  let found: JsonNode | undefined;
+  for (const prop of object.children) {
+    const k = prop.children?.[0];
+    if (k && k.value === key) found = prop.children?.[1];
+  }
+  return found;
+}
+
+/** The string value of `key` in an object node, if it is a string. */
+export function stringProperty(object: JsonNode | undefined, key: string): string | undefined {
+  const v = propertyNode(object, key);
+  return v && v.type === 'string' ? (v.value as string) : undefined;
+}
+
+/** The segment naming `node` inside its parent: the key, the element's unique-id, or its index. */
+function segmentOf(node: JsonNode): string | undefined {
+  const parent = node.parent;
+  if (!parent) return undefined;
+  if (parent.type === 'property') return escapeSegment(String(parent.children?.[0]?.value));
+  if (parent.type === 'array') {
+    const index = parent.children ? parent.children.indexOf(node) : -1;
+    const id = node.type === 'object' ? stringProperty(node, 'unique-id') : undefined;
+    return escapeSegment(id ?? index);
+  }
+  return undefined;
+}
+
+/** The reference-style pointer of a value node: array indexes of elements with a unique-id replaced by it. */
+export function idPathOf(node: JsonNode): string {
+  const parts: string[] = [];
+  let current: JsonNode | undefined = node;
+  while (current && current.parent) {
+    if (current.parent.type === 'property') {
+      parts.push(segmentOf(current)!);
+      current = current.parent.parent;
+    } else {
+      const seg = segmentOf(current);
+      if (seg !== undefined) parts.push(seg);
+      current = current.parent;
+    }
+  }
+  return parts.length === 0 ? '' : '/' + parts.reverse().join('/');
+}
+
+/** The value node at a plain (index-based) JSON pointer, e.g. an Ajv `instancePath`. */
+export function nodeAtPointer(root: JsonNode | undefined, pointer: string): JsonNode | undefined {
+  if (!root) return undefined;
+  if (pointer === '') return root;
+  return findNodeAtLocation(root, parsePointer(pointer));
+}
+
+/** The key node of the property whose value is `node`, if `node` is a property value. */
+export function keyNodeOf(node: JsonNode): JsonNode | undefined {
+  return node.parent?.type === 'property' && node.parent.children?.[1] === node ? node.parent.children[0] : undefined;
+}
