@@ -1,0 +1,62 @@
+/** The one entry point that turns a CALM document into findings: syntax, schema, then rules. */
+import type { Finding } from './findings';
+import type { CalmDocument } from './model';
+import { buildIndex, type CalmIndex } from './model-index';
+import { parseCalm } from './parse';
+import type { Rule } from './rules/rule';
+import { ALL_RULES } from './rules';
+import { schemaFindings, type SchemaLoader } from './schema';
+
+export interface ValidateOptions {
+  /**
+   * Loads a schema that `$schema` (or a `--pattern`) names and that is not a bundled CALM meta schema:
+   * a relative path or a URL. Supplied by the host (server, CLI); the engine itself does no I/O.
+   */
+  readonly loadSchema?: SchemaLoader;
+  /** Validate against this pattern instead of what `$schema` names (the CLI's `--pattern`). */
+  readonly patternRef?: string;
+  /** Rules to run (default: all). */
+  readonly rules?: readonly Rule[];
+}
+
+/** A rule that threw: reported to the host's log, never to the user as a finding. */
+export interface RuleFailure {
+  readonly code: string;
+  readonly error: unknown;
+}
+
+export interface ValidationResult {
+  readonly doc: CalmDocument;
+  readonly index: CalmIndex;
+  /** In document order of their range start. */
+  readonly findings: Finding[];
+  readonly ruleFailures: RuleFailure[];
+}
+
+export function validateDocument(doc: CalmDocument, options: ValidateOptions = {}): ValidationResult {
+  const index = buildIndex(doc);
+  const findings: Finding[] = [...doc.syntaxFindings];
+  const ruleFailures: RuleFailure[] = [];
+  // Broken JSON: say where it is broken; schema and rule findings on a guessed tree would mislead.
+  if (doc.syntaxFindings.length === 0 && doc.root) {
+    try {
+      findings.push(...schemaFindings(doc, options));
+    } catch (error) {
+      ruleFailures.push({ code: 'json-schema', error });
+    }
+    for (const rule of options.rules ?? ALL_RULES) {
+      if (!rule.kinds.includes(doc.kind)) continue;
+      try {
+        findings.push(...rule.check({ doc, index }));
+      } catch (error) {
+        ruleFailures.push({ code: rule.code, error });
+      }
+    }
+  }
+  findings.sort((a, b) => a.range.start - b.range.start);
+  return { doc, index, findings, ruleFailures };
+}
+
+export function validateText(text: string, options: ValidateOptions = {}): ValidationResult {
+  return validateDocument(parseCalm(text), options);
+}
