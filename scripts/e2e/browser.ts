@@ -1,0 +1,105 @@
+// Debian's Chromium driven by playwright-core, pointed at a code-server workbench.
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { requireChromium, resultsDir } from './paths';
+
+export interface Browser {
+  readonly context: BrowserContext;
+  close(): Promise<void>;
+}
+
+export async function launchBrowser(options: { headless?: boolean } = {}): Promise<Browser> {
+  const executablePath = requireChromium();
+  const profile = mkdtempSync(join(tmpdir(), 'calm-lens-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath,
+    headless: options.headless ?? true,
+    viewport: { width: 1400, height: 900 },
+    timeout: 60_000,
+    // Chromium keeps crash reports and caches under XDG folders ($HOME otherwise).
+    env: { ...process.env, XDG_CONFIG_HOME: join(profile, 'xdg-config'), XDG_CACHE_HOME: join(profile, 'xdg-cache') },
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  let closed = false;
+  return {
+    context,
+    async close() {
+      if (closed) return;
+      closed = true;
+      await context.close().catch(() => undefined);
+      rmSync(profile, { recursive: true, force: true, maxRetries: 3 });
+    },
+  };
+}
+
+/** The workbench URL with `folder` open, plus any extra query parameters (e.g. `payload`). */
+export function workbenchUrl(origin: string, folder: string, extra: Readonly<Record<string, string>> = {}): string {
+  const url = new URL(origin + '/');
+  url.searchParams.set('folder', folder);
+  for (const [k, v] of Object.entries(extra)) url.searchParams.set(k, v);
+  return url.toString();
+}
+
+/** Opens the workbench and waits until its parts are on screen. */
+export async function openWorkbench(browser: Browser, origin: string, folder: string): Promise<Page> {
+  const page = browser.context.pages()[0] ?? (await browser.context.newPage());
+  await page.goto(workbenchUrl(origin, folder));
+  await page.locator('.monaco-workbench .part.editor').waitFor({ timeout: 60_000 });
+  await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60_000 });
+  return page;
+}
+
+/** Opens a file of the workspace by name through Quick Open, as a person does with Ctrl+P. */
+export async function openFile(page: Page, fileName: string): Promise<void> {
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor();
+  await input.fill(fileName);
+  await page.locator('.quick-input-widget .monaco-list-row', { hasText: fileName }).first().waitFor();
+  await page.keyboard.press('Enter');
+  await page.locator(`.tabs-container .tab.active[aria-label^="${fileName}"]`).waitFor();
+  await page.locator('.editor-instance .view-lines').first().waitFor();
+}
+
+/** Runs a command by its title through the command palette. */
+export async function runCommand(page: Page, title: string): Promise<void> {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor();
+  await input.fill(`>${title}`);
+  await page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first().waitFor();
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+}
+
+/**
+ * Numbered screenshots of one scenario: `test-results/<scenario>/01-<step>.png`, … —
+ * the evidence a person looks at.
+ */
+export class Steps {
+  private count = 0;
+  readonly dir: string;
+
+  constructor(private readonly page: Page, scenario: string) {
+    this.dir = join(resultsDir, scenario);
+    rmSync(this.dir, { recursive: true, force: true });
+    mkdirSync(this.dir, { recursive: true });
+  }
+
+  async shot(step: string): Promise<string> {
+    this.count += 1;
+    const file = join(this.dir, `${String(this.count).padStart(2, '0')}-${step}.png`);
+    await this.page.screenshot({ path: file });
+    return file;
+  }
+}

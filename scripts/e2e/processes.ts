@@ -1,0 +1,60 @@
+// Child processes the harness starts, each in a process group of its own, so that stopping one
+// stops everything it started (code-server runs several processes). Every group still running
+// when this Node process ends (normally, by an uncaught error, or by Ctrl+C) is killed.
+import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
+import { once } from 'node:events';
+
+const running = new Set<ChildProcess>();
+
+function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+  if (child.pid === undefined) return;
+  try {
+    process.kill(-child.pid, signal);
+  } catch {
+    // The group is already gone.
+  }
+}
+
+let hooksInstalled = false;
+function installExitHooks(): void {
+  if (hooksInstalled) return;
+  hooksInstalled = true;
+  process.on('exit', () => {
+    for (const child of running) signalGroup(child, 'SIGKILL');
+  });
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.once(signal, () => {
+      for (const child of running) signalGroup(child, 'SIGKILL');
+      process.exit(128 + (signal === 'SIGINT' ? 2 : signal === 'SIGTERM' ? 15 : 1));
+    });
+  }
+}
+
+/** Spawns `command` as the leader of a new process group and remembers it until it exits. */
+export function spawnGroup(command: string, args: readonly string[], options: SpawnOptions): ChildProcess {
+  installExitHooks();
+  const child = spawn(command, args, { ...options, detached: true });
+  running.add(child);
+  child.once('exit', () => running.delete(child));
+  return child;
+}
+
+function hasExited(child: ChildProcess): boolean {
+  return child.exitCode !== null || child.signalCode !== null;
+}
+
+/**
+ * Stops a whole process group: SIGTERM first, SIGKILL if it is still there after `graceMs`.
+ * Resolves once the leader has exited; the SIGKILL to the group also takes any stragglers.
+ */
+export async function stopGroup(child: ChildProcess, graceMs = 5000): Promise<void> {
+  if (!hasExited(child)) {
+    const exited = once(child, 'exit');
+    signalGroup(child, 'SIGTERM');
+    const timer = setTimeout(() => signalGroup(child, 'SIGKILL'), graceMs);
+    await exited;
+    clearTimeout(timer);
+  }
+  signalGroup(child, 'SIGKILL');
+  running.delete(child);
+}
