@@ -1,0 +1,148 @@
+/**
+ * Keeps the Model Elements view in step with the active CALM editor: asks the language server for
+ * the document's model (never parses JSON itself), refreshes (debounced) when the server says the
+ * model changed, applies the search filter, and says which file it shows.
+ */
+import * as vscode from 'vscode';
+import type { CalmModelView, ModelChangedParams } from '../../../server/src/protocol';
+import type { ModelTreeProvider } from './model-tree-provider';
+import { buildModelTree, type ModelTree } from './tree-model';
+import { snapshotOf, staleMessage, type TreeSnapshot } from './tree-snapshot';
+
+/** Where the model comes from: the language server. */
+export interface ModelSource {
+  /** The model of an open document, or null when it is not a CALM document. */
+  requestModel(uri: string): Promise<CalmModelView | null>;
+  onModelChanged(listener: (params: ModelChangedParams) => void): vscode.Disposable;
+}
+
+/** Context keys for the manifest's `when` clauses. */
+export const HAS_DOCUMENT_KEY = 'calmLens.tree.hasDocument';
+export const FILTERED_KEY = 'calmLens.tree.filtered';
+
+/** Coalesces a burst of model changes (typing) into one refresh. */
+const REFRESH_DEBOUNCE_MS = 60;
+
+/** Editors that are not documents a person edits (the Output panel is a text editor too). */
+const IGNORED_SCHEMES = new Set(['output', 'debug', 'vscode-scm', 'git']);
+
+export class ModelTreeController implements vscode.Disposable {
+  private model: CalmModelView | undefined;
+  private filterText: string | undefined;
+  private pendingUri: string | undefined;
+  private debounce: ReturnType<typeof setTimeout> | undefined;
+  /** Each load takes a ticket; an answer that arrives after a newer load started is dropped. */
+  private ticket = 0;
+  private readonly refreshed = new vscode.EventEmitter<ModelTree | undefined>();
+  private readonly disposables: vscode.Disposable[] = [];
+
+  /** Fires after the view shows a new tree (or the welcome content). */
+  readonly onDidRefresh = this.refreshed.event;
+
+  constructor(
+    private readonly provider: ModelTreeProvider,
+    private readonly view: vscode.TreeView<unknown>,
+    private readonly source: ModelSource,
+  ) {
+    this.disposables.push(
+      this.refreshed,
+      vscode.window.onDidChangeActiveTextEditor((editor) => this.follow(editor)),
+      vscode.workspace.onDidCloseTextDocument((doc) => {
+        if (doc.uri.toString() === this.model?.uri) this.showModel(undefined);
+      }),
+      source.onModelChanged((params) => this.modelChanged(params)),
+    );
+    void this.follow(vscode.window.activeTextEditor);
+  }
+
+  get tree(): ModelTree | undefined {
+    return this.provider.current;
+  }
+
+  get filter(): string | undefined {
+    return this.filterText;
+  }
+
+  /** The uri of the document shown, if any. */
+  get uri(): string | undefined {
+    return this.model?.uri;
+  }
+
+  snapshot(): TreeSnapshot {
+    return snapshotOf(this.provider.current, this.view.description, this.view.message);
+  }
+
+  /** Shows the model of the editor that became active; keeps the current one when focus left the editors (e.g. to the diagram). */
+  async follow(editor: vscode.TextEditor | undefined): Promise<void> {
+    if (!editor || IGNORED_SCHEMES.has(editor.document.uri.scheme)) return;
+    await this.load(editor.document.uri.toString());
+  }
+
+  setFilter(text: string | undefined): void {
+    const trimmed = text?.trim();
+    this.filterText = trimmed ? trimmed : undefined;
+    void vscode.commands.executeCommand('setContext', FILTERED_KEY, this.filterText !== undefined);
+    this.showModel(this.model);
+  }
+
+  /** Asks the server for a document's model and shows it (or the welcome content when it is not CALM). */
+  async load(uri: string): Promise<void> {
+    const ticket = ++this.ticket;
+    let model: CalmModelView | null;
+    try {
+      model = await this.source.requestModel(uri);
+    } catch {
+      // The server is starting or restarting: its modelChanged notification will bring the model.
+      return;
+    }
+    if (ticket !== this.ticket) return;
+    this.showModel(model ?? undefined);
+  }
+
+  private modelChanged(params: ModelChangedParams): void {
+    const active = vscode.window.activeTextEditor?.document.uri.toString();
+    // The shown document changed, or the active editor's document just became CALM.
+    if (params.uri !== this.model?.uri && params.uri !== active) return;
+    this.pendingUri = params.uri;
+    if (this.debounce) clearTimeout(this.debounce);
+    this.debounce = setTimeout(() => {
+      this.debounce = undefined;
+      const uri = this.pendingUri;
+      this.pendingUri = undefined;
+      if (uri) void this.load(uri);
+    }, REFRESH_DEBOUNCE_MS);
+  }
+
+  private showModel(model: CalmModelView | undefined): void {
+    this.model = model;
+    const tree = model ? buildModelTree(model, this.filterText) : undefined;
+    this.view.description = model ? fileLabel(model.uri) : undefined;
+    this.view.message = staleMessage(tree);
+    void vscode.commands.executeCommand('setContext', HAS_DOCUMENT_KEY, model !== undefined);
+    this.provider.show(tree);
+    this.refreshed.fire(tree);
+  }
+
+  /** Resolves once the view shows `uri` at `minVersion` or later (a signal for tests, no sleeping). */
+  whenShowing(uri: string, minVersion = 0): Promise<TreeSnapshot> {
+    const matches = (tree: ModelTree | undefined): boolean => tree !== undefined && tree.uri === uri && tree.version >= minVersion;
+    if (matches(this.provider.current)) return Promise.resolve(this.snapshot());
+    return new Promise((resolve) => {
+      const sub = this.onDidRefresh((tree) => {
+        if (!matches(tree)) return;
+        sub.dispose();
+        resolve(this.snapshot());
+      });
+    });
+  }
+
+  dispose(): void {
+    if (this.debounce) clearTimeout(this.debounce);
+    for (const d of this.disposables) d.dispose();
+  }
+}
+
+/** The file as the view's description: its path in the workspace (an untitled document: `Untitled-1`). */
+function fileLabel(uri: string): string {
+  return vscode.workspace.asRelativePath(vscode.Uri.parse(uri), false);
+}
