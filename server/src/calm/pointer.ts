@@ -35,13 +35,27 @@ export function stringProperty(object: JsonNode | undefined, key: string): strin
   return v && v.type === 'string' ? (v.value as string) : undefined;
 }
 
+// Position of each element in its array, filled once per array: a linear `indexOf` per lookup would make
+// paths of many findings in one big array quadratic.
+const elementIndexes = new WeakMap<JsonNode, Map<JsonNode, number>>();
+
+function indexInArray(array: JsonNode, element: JsonNode): number {
+  let indexes = elementIndexes.get(array);
+  if (!indexes) {
+    indexes = new Map();
+    (array.children ?? []).forEach((child, i) => indexes!.set(child, i));
+    elementIndexes.set(array, indexes);
+  }
+  return indexes.get(element) ?? -1;
+}
+
 /** The segment naming `node` inside its parent: the key, the element's unique-id, or its index. */
 function segmentOf(node: JsonNode): string | undefined {
   const parent = node.parent;
   if (!parent) return undefined;
   if (parent.type === 'property') return escapeSegment(String(parent.children?.[0]?.value));
   if (parent.type === 'array') {
-    const index = parent.children ? parent.children.indexOf(node) : -1;
+    const index = indexInArray(parent, node);
     const id = node.type === 'object' ? stringProperty(node, 'unique-id') : undefined;
     return escapeSegment(id ?? index);
   }

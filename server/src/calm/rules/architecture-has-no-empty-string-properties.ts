@@ -1,0 +1,17 @@
+/** No string value anywhere may be "". */
+import type { Rule } from './rule';
+import { allValues } from './support/document-values';
+import { findingAt } from './support/report';
+
+const MESSAGE = 'All properties must be set to a nonempty value.';
+
+export const architectureHasNoEmptyStringProperties: Rule = {
+  code: 'architecture-has-no-empty-string-properties',
+  severity: 'error',
+  kinds: ['architecture'],
+  check({ doc }) {
+    return allValues(doc)
+      .filter((v) => v.type === 'string' && v.value === '')
+      .map((v) => findingAt(architectureHasNoEmptyStringProperties, doc, v, MESSAGE));
+  },
+};

@@ -1,0 +1,18 @@
+/** A value equal to -1 (JavaScript `==`, so "-1" and [-1] too) is a numerical placeholder. */
+import type { Rule } from './rule';
+import { allValues } from './support/document-values';
+import { looselyEqualsMinusOne } from './support/json-values';
+import { findingAt } from './support/report';
+
+export const NUMERICAL_PLACEHOLDER_MESSAGE = 'Numerical placeholder (-1) detected in architecture.';
+
+export const architectureHasNoPlaceholderPropertiesNumerical: Rule = {
+  code: 'architecture-has-no-placeholder-properties-numerical',
+  severity: 'warning',
+  kinds: ['architecture'],
+  check({ doc }) {
+    return allValues(doc)
+      .filter(looselyEqualsMinusOne)
+      .map((v) => findingAt(architectureHasNoPlaceholderPropertiesNumerical, doc, v, NUMERICAL_PLACEHOLDER_MESSAGE));
+  },
+};

@@ -1,0 +1,18 @@
+/** A string like `[[ NAME ]]` is a placeholder left unfilled. */
+import type { Rule } from './rule';
+import { allValues } from './support/document-values';
+import { isStringMatching, STRING_PLACEHOLDER } from './support/placeholders';
+import { findingAt } from './support/report';
+
+export const STRING_PLACEHOLDER_MESSAGE = 'String placeholder detected in architecture.';
+
+export const architectureHasNoPlaceholderPropertiesString: Rule = {
+  code: 'architecture-has-no-placeholder-properties-string',
+  severity: 'warning',
+  kinds: ['architecture'],
+  check({ doc }) {
+    return allValues(doc)
+      .filter((v) => isStringMatching(v, STRING_PLACEHOLDER))
+      .map((v) => findingAt(architectureHasNoPlaceholderPropertiesString, doc, v, STRING_PLACEHOLDER_MESSAGE));
+  },
+};

@@ -1,0 +1,19 @@
+/** Every node's unique-id should appear somewhere inside some relationship's `relationship-type`. */
+import type { Rule } from './rule';
+import { architectureView } from './support/architecture-view';
+import { templateText } from './support/json-values';
+import { findingAt } from './support/report';
+
+export const architectureNodesMustBeReferenced: Rule = {
+  code: 'architecture-nodes-must-be-referenced',
+  severity: 'warning',
+  kinds: ['architecture'],
+  check({ doc }) {
+    const view = architectureView(doc);
+    return view.nodeIdValues
+      .filter((id) => !(id.type === 'string' && view.relationshipTypeStrings.has(id.value as string)))
+      .map((id) =>
+        findingAt(architectureNodesMustBeReferenced, doc, id, `Node with ID '${templateText(id)}' is not referenced by any relationships.`),
+      );
+  },
+};

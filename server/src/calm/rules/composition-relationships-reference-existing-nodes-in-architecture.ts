@@ -1,0 +1,24 @@
+/** Every entry of any relationship kind's `nodes` list (interacts, composed-of, deployed-in) must name an existing node. */
+import type { Finding } from '../findings';
+import type { Rule } from './rule';
+import { architectureView } from './support/architecture-view';
+import { checkReference } from './support/node-reference';
+import { member, starChildren } from './support/tree';
+
+export const compositionRelationshipsReferenceExistingNodesInArchitecture: Rule = {
+  code: 'composition-relationships-reference-existing-nodes-in-architecture',
+  severity: 'error',
+  kinds: ['architecture'],
+  check({ doc }) {
+    const view = architectureView(doc);
+    const out: Finding[] = [];
+    for (const type of view.relationshipTypes) {
+      for (const body of starChildren(type)) {
+        for (const entry of starChildren(member(body, 'nodes'))) {
+          out.push(...checkReference(compositionRelationshipsReferenceExistingNodesInArchitecture, doc, entry, view.nodeIds, 'node'));
+        }
+      }
+    }
+    return out;
+  },
+};

@@ -1,0 +1,23 @@
+/** Each end of a `connects` relationship must name an existing node. */
+import type { Finding } from '../findings';
+import type { Rule } from './rule';
+import { architectureView } from './support/architecture-view';
+import { checkReference } from './support/node-reference';
+import { fieldOf, member, starChildren } from './support/tree';
+
+export const connectsRelationshipReferencesExistingNodesInArchitecture: Rule = {
+  code: 'connects-relationship-references-existing-nodes-in-architecture',
+  severity: 'error',
+  kinds: ['architecture'],
+  check({ doc }) {
+    const view = architectureView(doc);
+    const out: Finding[] = [];
+    for (const type of view.relationshipTypes) {
+      // An end written as a bare string (older CALM: `"source": "api-gateway"`) is itself the node id.
+      for (const end of starChildren(member(type, 'connects'))) {
+        out.push(...checkReference(connectsRelationshipReferencesExistingNodesInArchitecture, doc, fieldOf(end, 'node'), view.nodeIds, 'node'));
+      }
+    }
+    return out;
+  },
+};

@@ -1,0 +1,26 @@
+/**
+ * Controls written with the legacy `control-requirement-url` are not validated by the reference; it says
+ * so once per document. It looks for that name anywhere (as a key or as a string value), and so do we.
+ */
+import type { Rule } from './rule';
+import { allValues } from './support/document-values';
+import { finding, highlight, ROOT_PATH } from './support/report';
+import { keyOf } from './support/tree';
+
+const LEGACY_NAME = 'control-requirement-url';
+const MESSAGE =
+  'Architecture contains legacy control naming (control-requirement-url). Migrate to requirement-url. Controls with legacy naming were not validated.';
+
+export const controlLegacyNaming: Rule = {
+  code: 'control-legacy-naming',
+  severity: 'warning',
+  kinds: ['architecture'],
+  check({ doc }) {
+    for (const value of allValues(doc)) {
+      const key = keyOf(value);
+      const hit = key?.value === LEGACY_NAME ? key : value.type === 'string' && value.value === LEGACY_NAME ? value : undefined;
+      if (hit) return [finding(controlLegacyNaming, MESSAGE, ROOT_PATH, highlight(doc, hit))];
+    }
+    return [];
+  },
+};

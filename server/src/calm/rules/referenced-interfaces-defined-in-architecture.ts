@@ -1,0 +1,24 @@
+/** Each interface id listed on a `connects` end must be the unique-id of some node's interface. */
+import type { Finding } from '../findings';
+import type { Rule } from './rule';
+import { architectureView } from './support/architecture-view';
+import { checkReference } from './support/node-reference';
+import { member, starChildren } from './support/tree';
+
+export const referencedInterfacesDefinedInArchitecture: Rule = {
+  code: 'referenced-interfaces-defined-in-architecture',
+  severity: 'error',
+  kinds: ['architecture'],
+  check({ doc }) {
+    const view = architectureView(doc);
+    const out: Finding[] = [];
+    for (const type of view.relationshipTypes) {
+      for (const end of starChildren(member(type, 'connects'))) {
+        for (const entry of starChildren(member(end, 'interfaces'))) {
+          out.push(...checkReference(referencedInterfacesDefinedInArchitecture, doc, entry, view.interfaceIds, 'interface'));
+        }
+      }
+    }
+    return out;
+  },
+};

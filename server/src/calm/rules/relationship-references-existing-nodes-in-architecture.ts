@@ -1,0 +1,26 @@
+/** `interacts.actor` and the `container` of `composed-of` / `deployed-in` must name existing nodes. */
+import type { Finding } from '../findings';
+import type { Rule } from './rule';
+import { architectureView } from './support/architecture-view';
+import { checkReference } from './support/node-reference';
+import { distinct } from './support/report';
+import { fieldOf, starChildren } from './support/tree';
+
+export const relationshipReferencesExistingNodesInArchitecture: Rule = {
+  code: 'relationship-references-existing-nodes-in-architecture',
+  severity: 'error',
+  kinds: ['architecture'],
+  check({ doc }) {
+    const view = architectureView(doc);
+    const out: Finding[] = [];
+    for (const type of view.relationshipTypes) {
+      // Every kind's body (`relationship-type.*`) is asked for both fields, as the reference does.
+      for (const body of starChildren(type)) {
+        for (const field of ['actor', 'container']) {
+          out.push(...checkReference(relationshipReferencesExistingNodesInArchitecture, doc, fieldOf(body, field), view.nodeIds, 'node'));
+        }
+      }
+    }
+    return distinct(out);
+  },
+};

@@ -1,0 +1,9 @@
+/** The placeholder shapes `calm generate` leaves in an architecture for a human to fill in. */
+import type { Node as JsonNode } from 'jsonc-parser';
+
+export const STRING_PLACEHOLDER = /^\[\[\s*[A-Z_]+\s*\]\]$/;
+export const BOOLEAN_PLACEHOLDER = /^\[\[\s*BOOLEAN_[A-Z_]+\s*\]\]$/;
+
+export function isStringMatching(node: JsonNode, pattern: RegExp): boolean {
+  return node.type === 'string' && pattern.test(node.value as string);
+}
