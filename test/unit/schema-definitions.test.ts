@@ -1,0 +1,105 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import type { AnySchemaObject, ValidateFunction } from 'ajv/dist/2020';
+import { allMetaSchemas, getMetaSchema, getMetaSchemas, VERSIONS } from '../../server/src/calm/schema/definitions';
+import { CORPUS, corpusDocuments, errorKey, officialSchemas, referenceLikeAjv } from './schema-support';
+
+const official = referenceLikeAjv();
+for (const { schema } of officialSchemas()) official.addSchema(schema);
+const ours = referenceLikeAjv();
+for (const { schema } of allMetaSchemas()) ours.addSchema(schema as AnySchemaObject);
+
+function errorSet(validate: ValidateFunction, value: unknown): string[] {
+  validate(value);
+  return [...new Set((validate.errors ?? []).map(errorKey))].sort();
+}
+
+/** The schemas a document can be validated against directly. */
+const ENTRY_FILES = ['calm.json', 'core.json', 'calm-timeline.json', 'timeline.json'];
+
+describe('our CALM definitions against the published schemas', () => {
+  const docs = corpusDocuments();
+
+  test('every published file has a counterpart answering the same $id', () => {
+    const ourIds = new Set(allMetaSchemas().map((s) => s.id));
+    const officialIds = officialSchemas().map((s) => s.id);
+    assert.ok(officialIds.length >= 60);
+    assert.deepEqual(officialIds.filter((id) => !ourIds.has(id)), []);
+    assert.deepEqual([...ourIds].filter((id) => !officialIds.includes(id)), []);
+  });
+
+  for (const version of VERSIONS) {
+    test(`${version.id}: every corpus document gets the same errors from ours as from the published schemas`, () => {
+      let compared = 0;
+      let withErrors = 0;
+      for (const file of ENTRY_FILES) {
+        const meta = getMetaSchema(version.id, file);
+        if (!meta) continue;
+        const theirs = official.getSchema(meta.id);
+        const mine = ours.getSchema(meta.id);
+        assert.ok(theirs && mine, meta.id);
+        for (const doc of docs) {
+          const expected = errorSet(theirs, doc.value);
+          assert.deepEqual(errorSet(mine, doc.value), expected, `${doc.name} against ${meta.id}`);
+          compared++;
+          if (expected.length > 0) withErrors++;
+        }
+      }
+      // The comparison must exercise failures, not only documents that pass everywhere.
+      assert.ok(compared >= docs.length * 2 && withErrors >= 20, `${compared} comparisons, ${withErrors} with errors`);
+    });
+  }
+
+  test('every #/defs pointer of the published files resolves in ours to a schema with the same errors', () => {
+    const pointers: string[] = [];
+    for (const { id, schema } of officialSchemas()) {
+      const defs = schema.defs as Record<string, unknown> | undefined;
+      for (const name of Object.keys(defs ?? {})) pointers.push(`${id}#/defs/${name}`);
+    }
+    assert.ok(pointers.length > 100);
+    const docs = corpusDocuments();
+    // Every distinct element-sized value of the corpus (nodes, interfaces, relationship types, controls, ...),
+    // checked against every definition.
+    const distinct = new Map<string, unknown>();
+    for (const d of docs) for (const e of elementsOf(d.value)) distinct.set(JSON.stringify(e), e);
+    // A deterministic spread of them keeps this test to seconds (each sample meets ~180 definitions twice).
+    const samples = [...distinct].filter(([text]) => text.length <= 1200).filter((_, i) => i % 8 === 0).map(([, e]) => e);
+    assert.ok(samples.length > 300, `${samples.length} samples`);
+    for (const pointer of pointers) {
+      const theirs = official.getSchema(pointer);
+      const mine = ours.getSchema(pointer);
+      assert.ok(theirs && mine, pointer);
+      for (const sample of samples) assert.deepEqual(errorSet(mine, sample), errorSet(theirs, sample), pointer);
+    }
+  });
+
+  test('architectures checked against a pattern that $refs the published pointers get the same errors', () => {
+    for (const pair of ['api-gateway-ok', 'api-gateway-schema-mismatch', 'api-gateway-spectral-fail', 'options-oneof-a', 'seed-vs-api-gateway-pattern']) {
+      const dir = join(CORPUS, 'pairs', pair);
+      const pattern = JSON.parse(readFileSync(join(dir, 'pattern.json'), 'utf8')) as AnySchemaObject;
+      const architecture: unknown = JSON.parse(readFileSync(join(dir, 'architecture.json'), 'utf8'));
+      const theirs = official.compile({ ...pattern, $id: undefined });
+      const mine = ours.compile({ ...pattern, $id: undefined });
+      assert.deepEqual(errorSet(mine, architecture), errorSet(theirs, architecture), pair);
+    }
+  });
+
+  test('versions differ where the published files differ', () => {
+    const deployedIn = (v: string) => (getMetaSchema(v, 'core.json')?.schema.defs as Record<string, Record<string, unknown>>)['deployed-in-type'];
+    assert.equal(deployedIn('release/1.0-rc1').required, undefined);
+    assert.deepEqual(deployedIn('release/1.1').required, ['container', 'nodes']);
+    assert.equal(getMetaSchemas('release/1.1')?.some((s) => s.file === 'timeline.json'), false);
+    assert.equal(getMetaSchemas('release/1.2')?.some((s) => s.file === 'timeline.json'), true);
+    assert.equal(getMetaSchemas('release/9.9'), undefined);
+  });
+});
+
+/** Objects and arrays found at any depth of a value (bounded), as samples for definition-level comparison. */
+function elementsOf(value: unknown, depth = 0, out: unknown[] = []): unknown[] {
+  if (depth > 6 || value === null || typeof value !== 'object') return out;
+  out.push(value);
+  for (const child of Array.isArray(value) ? value : Object.values(value)) elementsOf(child, depth + 1, out);
+  return out;
+}
