@@ -79,8 +79,10 @@ export interface ModelFlow {
 /** A document's model as the views need it. */
 export interface CalmModelView {
   uri: string;
-  /** The document version this model was built from. */
+  /** The document version this answer is for (the version `calm/modelChanged` announced). */
   version: number;
+  /** When `stale`: the older version whose text the elements and ranges describe. */
+  modelVersion?: number;
   kind: 'architecture' | 'pattern' | 'timeline';
   /** The CALM version named by `$schema`, e.g. `1.1`, if any. */
   calmVersion?: string;
