@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { requireChromium, resultsDir } from './paths';
+import { onExitCleanup } from './processes';
 
 export interface Browser {
   readonly context: BrowserContext;
@@ -13,6 +14,8 @@ export interface Browser {
 export async function launchBrowser(options: { headless?: boolean } = {}): Promise<Browser> {
   const executablePath = requireChromium();
   const profile = mkdtempSync(join(tmpdir(), 'calm-lens-chromium-'));
+  const removeProfile = (): void => rmSync(profile, { recursive: true, force: true, maxRetries: 3 });
+  const exitCleanup = onExitCleanup(removeProfile);
   const context = await chromium.launchPersistentContext(profile, {
     executablePath,
     headless: options.headless ?? true,
@@ -37,7 +40,8 @@ export async function launchBrowser(options: { headless?: boolean } = {}): Promi
       if (closed) return;
       closed = true;
       await context.close().catch(() => undefined);
-      rmSync(profile, { recursive: true, force: true, maxRetries: 3 });
+      removeProfile();
+      exitCleanup.dispose();
     },
   };
 }

@@ -7,7 +7,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { requireCodeServer } from './paths';
-import { spawnGroup, stopGroup } from './processes';
+import { onExitCleanup, spawnGroup, stopGroup } from './processes';
 
 export interface CodeServerOptions {
   /** Folder opened by default when the workbench URL names none. */
@@ -21,6 +21,8 @@ export interface CodeServerOptions {
   /** Echo code-server's own log to this process's stderr. */
   echoLog?: boolean;
   startTimeoutMs?: number;
+  /** Port to listen on; a free one when not given. */
+  port?: number;
 }
 
 export interface CodeServer {
@@ -122,11 +124,13 @@ function installVsix(bin: string, scratch: ScratchDirs, vsix: string): void {
 export async function startCodeServer(options: CodeServerOptions = {}): Promise<CodeServer> {
   const bin = requireCodeServer();
   const scratch = makeScratch(options.env ?? {});
+  const removeScratch = (): void => rmSync(scratch.root, { recursive: true, force: true, maxRetries: 3 });
+  const exitCleanup = onExitCleanup(removeScratch);
   mkdirSync(join(scratch.userDataDir, 'User'), { recursive: true });
   writeFileSync(join(scratch.userDataDir, 'User', 'settings.json'), JSON.stringify({ ...HARNESS_SETTINGS, ...options.settings }, null, 2));
   for (const vsix of options.vsix ?? []) installVsix(bin, scratch, vsix);
 
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const logFile = join(scratch.root, 'code-server.log');
   const args = [
     '--bind-addr', `127.0.0.1:${port}`,
@@ -161,7 +165,8 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
     stopped = true;
     await stopGroup(child);
     logStream.end();
-    rmSync(scratch.root, { recursive: true, force: true, maxRetries: 3 });
+    removeScratch();
+    exitCleanup.dispose();
   };
 
   const origin = `http://127.0.0.1:${port}`;

@@ -62,6 +62,6 @@ tar czf "$RG_CACHE/ripgrep-v13.0.0-10-x86_64-unknown-linux-musl.tar.gz" -C "$(di
   npm_config_fund=false npm_config_audit=false npm_config_update_notifier=false \
     npm install --no-save --no-package-lock "code-server@$CODE_SERVER_VERSION"
 )
-"$CS_BIN" --version
+XDG_CONFIG_HOME="$INSTALL_TMP" XDG_DATA_HOME="$INSTALL_TMP" "$CS_BIN" --version
 touch "$CS_DIR/.complete"
 say "code-server installed: $CS_BIN"

@@ -1,10 +1,32 @@
 // Child processes the harness starts, each in a process group of its own, so that stopping one
 // stops everything it started (code-server runs several processes). Every group still running
-// when this Node process ends (normally, by an uncaught error, or by Ctrl+C) is killed.
+// when this Node process ends (normally, by an uncaught error, or by Ctrl+C) is killed, and the
+// scratch folders registered with `onExitCleanup` are removed.
 import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
 import { once } from 'node:events';
 
 const running = new Set<ChildProcess>();
+const cleanups = new Set<() => void>();
+
+/** Runs `cleanup` (synchronous) if this process ends before `dispose` is called. */
+export function onExitCleanup(cleanup: () => void): { dispose(): void } {
+  installExitHooks();
+  cleanups.add(cleanup);
+  return { dispose: () => cleanups.delete(cleanup) };
+}
+
+function killEverything(): void {
+  for (const child of running) signalGroup(child, 'SIGKILL');
+  running.clear();
+  for (const cleanup of cleanups) {
+    try {
+      cleanup();
+    } catch {
+      // Best effort on the way out.
+    }
+  }
+  cleanups.clear();
+}
 
 function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
   if (child.pid === undefined) return;
@@ -19,13 +41,13 @@ let hooksInstalled = false;
 function installExitHooks(): void {
   if (hooksInstalled) return;
   hooksInstalled = true;
-  process.on('exit', () => {
-    for (const child of running) signalGroup(child, 'SIGKILL');
-  });
+  process.on('exit', killEverything);
+  const codes = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     process.once(signal, () => {
-      for (const child of running) signalGroup(child, 'SIGKILL');
-      process.exit(128 + (signal === 'SIGINT' ? 2 : signal === 'SIGTERM' ? 15 : 1));
+      killEverything();
+      // A program with a handler of its own (the demo) decides how to finish.
+      if (process.listenerCount(signal) === 0) process.exit(codes[signal]);
     });
   }
 }
