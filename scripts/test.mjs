@@ -25,8 +25,22 @@ if (files.length === 0) {
   console.error(`no test files in ${suites.map((s) => 'test/' + s).join(', ')}`);
   process.exit(1);
 }
-const run = spawnSync('node', ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-concurrency=1', ...files], {
-  stdio: 'inherit',
-  env: { ...process.env, FORCE_COLOR: process.env.CI ? '0' : process.env.FORCE_COLOR },
-});
-process.exit(run.status ?? 1);
+function runFiles(list) {
+  const run = spawnSync('node', ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-concurrency=1', ...list], {
+    stdio: 'inherit',
+    env: { ...process.env, FORCE_COLOR: process.env.CI ? '0' : process.env.FORCE_COLOR },
+  });
+  return run.status ?? 1;
+}
+
+// The e2e suite drives the packaged .vsix (the production bundles that ship), so it runs last,
+// after `npm run package`; the other suites run first against the development build.
+const isE2e = (f) => f.startsWith(join('test', 'e2e') + '/');
+const others = files.filter((f) => !isE2e(f));
+const e2e = files.filter(isE2e);
+let status = others.length ? runFiles(others) : 0;
+if (e2e.length) {
+  const pack = spawnSync('npm', ['run', '--silent', 'package'], { stdio: 'inherit' });
+  status = pack.status !== 0 ? pack.status ?? 1 : runFiles(e2e) || status;
+}
+process.exit(status);
