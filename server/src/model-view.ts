@@ -46,7 +46,15 @@ function ids(refs: readonly IdReference[]): string[] {
 }
 
 function interfaceView(doc: CalmDocument, i: CalmInterface): ModelInterface {
-  return { uniqueId: i.uniqueId ?? '', protocol: i.protocol, host: i.host, port: i.port, url: i.url, range: rangeIn(doc, i.range) };
+  return {
+    uniqueId: i.uniqueId ?? '',
+    protocol: i.protocol,
+    host: i.host,
+    port: i.port,
+    url: i.url,
+    range: rangeIn(doc, i.range),
+    selectionRange: rangeIn(doc, i.idRange),
+  };
 }
 
 function nodeView(doc: CalmDocument, n: CalmNode, problem: Problem | undefined): ModelNode {

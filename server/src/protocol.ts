@@ -20,6 +20,8 @@ export interface ModelInterface {
   port?: number;
   url?: string;
   range: ProtocolRange;
+  /** The `unique-id` value (what to select when revealing it). */
+  selectionRange?: ProtocolRange;
 }
 
 export interface ModelNode {

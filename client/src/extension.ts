@@ -1,0 +1,38 @@
+/** The extension's entry: output channel, lazily started language server, CALM context key, selection hub. */
+import * as vscode from 'vscode';
+import type { CalmLensApi } from './api';
+import { CalmContext } from './calm-context';
+import { CalmLanguageService } from './language-client';
+import { EditorCursorSource, SelectionHub } from './selection-hub';
+
+let service: CalmLanguageService | undefined;
+
+export function activate(context: vscode.ExtensionContext): CalmLensApi {
+  const output = vscode.window.createOutputChannel('CALM Lens', { log: true });
+  service = new CalmLanguageService(context, output);
+  const languageService = service;
+  const calmContext = new CalmContext(languageService);
+  const selection = new SelectionHub(languageService);
+  const cursor = new EditorCursorSource(selection, languageService, calmContext);
+  context.subscriptions.push(output, languageService, calmContext, selection, cursor);
+  languageService.watchDocuments();
+
+  return {
+    ready: languageService.ready,
+    output,
+    get languageClient() {
+      return languageService.languageClient;
+    },
+    service: languageService,
+    selection,
+    calmContext,
+    getModel: (uri) => languageService.requestModel(typeof uri === 'string' ? uri : uri.toString()),
+    startLanguageServer: async () => {
+      await languageService.start();
+    },
+  };
+}
+
+export async function deactivate(): Promise<void> {
+  await service?.stop();
+}
