@@ -36,7 +36,9 @@ export function classifySchema(value: unknown): SchemaReference {
 }
 
 function detectKind(root: JsonNode | undefined, schema: SchemaReference): DocumentKind {
-  if (schema.kind === 'meta' && schema.file === 'calm-timeline.json') return 'timeline';
+  // An architecture that names the timeline schema is still an architecture (the reference lints it as one).
+  const looksLikeArchitecture = root?.type === 'object' && (propertyNode(root, 'nodes') !== undefined || propertyNode(root, 'relationships') !== undefined);
+  if (schema.kind === 'meta' && schema.file === 'calm-timeline.json' && !looksLikeArchitecture) return 'timeline';
   if (!root || root.type !== 'object') return 'architecture';
   if (propertyNode(root, 'moments') && !propertyNode(root, 'nodes')) return 'timeline';
   // A pattern is a JSON schema whose own `$schema` is a CALM meta schema: it describes nodes under `properties`.

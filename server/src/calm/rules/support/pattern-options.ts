@@ -1,0 +1,26 @@
+/** `$..relationship-type.properties.options.prefixItems`: the decisions of a pattern's options relationships. */
+import type { Node as JsonNode } from 'jsonc-parser';
+import type { PatternView } from './pattern-view';
+import { member, starChildren } from './tree';
+
+export function optionsPrefixItems(view: PatternView): JsonNode[] {
+  return view.relationshipTypes
+    .map((type) => member(member(member(type, 'properties'), 'options'), 'prefixItems'))
+    .filter((v): v is JsonNode => v !== undefined);
+}
+
+/** `..<collection>.const[*]` below one decision (the decision itself included). */
+export function decisionChoices(decision: JsonNode, collection: 'nodes' | 'relationships'): JsonNode[] {
+  const out: JsonNode[] = [];
+  const stack: JsonNode[] = [decision];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    out.push(...starChildren(member(member(node, collection), 'const')));
+    stack.push(...starChildren(node).reverse());
+  }
+  return out;
+}
+
+export function decisions(view: PatternView): JsonNode[] {
+  return optionsPrefixItems(view).flatMap((items) => starChildren(items));
+}
