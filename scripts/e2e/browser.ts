@@ -54,38 +54,6 @@ export function workbenchUrl(origin: string, folder: string, extra: Readonly<Rec
   return url.toString();
 }
 
-/** Opens the workbench and waits until its parts are on screen. */
-export async function openWorkbench(browser: Browser, origin: string, folder: string): Promise<Page> {
-  const page = browser.context.pages()[0] ?? (await browser.context.newPage());
-  await page.goto(workbenchUrl(origin, folder));
-  await page.locator('.monaco-workbench .part.editor').waitFor({ timeout: 60_000 });
-  await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60_000 });
-  return page;
-}
-
-/** Opens a file of the workspace by name through Quick Open, as a person does with Ctrl+P. */
-export async function openFile(page: Page, fileName: string): Promise<void> {
-  await page.keyboard.press('Control+P');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor();
-  await input.fill(fileName);
-  await page.locator('.quick-input-widget .monaco-list-row', { hasText: fileName }).first().waitFor();
-  await page.keyboard.press('Enter');
-  await page.locator(`.tabs-container .tab.active[aria-label^="${fileName}"]`).waitFor();
-  await page.locator('.editor-instance .view-lines').first().waitFor();
-}
-
-/** Runs a command by its title through the command palette. */
-export async function runCommand(page: Page, title: string): Promise<void> {
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor();
-  await input.fill(`>${title}`);
-  await page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first().waitFor();
-  await page.keyboard.press('Enter');
-  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
-}
-
 /**
  * Numbered screenshots of one scenario: `test-results/<scenario>/01-<step>.png`, … —
  * the evidence a person looks at.

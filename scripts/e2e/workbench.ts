@@ -1,0 +1,91 @@
+// What a person does in the VS Code workbench, as Playwright steps against code-server 1.100's DOM.
+// Every helper waits for what it expects to see, with the locator's time-out, never for a fixed time.
+import type { Page } from 'playwright-core';
+import type { Browser } from './browser';
+import { workbenchUrl } from './browser';
+
+/** Opens the workbench on `folder` and waits until the explorer lists its files. */
+export async function openWorkbench(browser: Browser, origin: string, folder: string): Promise<Page> {
+  const page = browser.context.pages()[0] ?? (await browser.context.newPage());
+  await page.goto(workbenchUrl(origin, folder));
+  await page.locator('.monaco-workbench .part.editor').waitFor({ timeout: 60_000 });
+  await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60_000 });
+  return page;
+}
+
+/** Names of the rows the explorer shows. */
+export async function explorerRows(page: Page): Promise<string[]> {
+  return page.locator('.explorer-folders-view .monaco-list-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('aria-label') ?? ''));
+}
+
+/** Opens a workspace file by name through Quick Open (Ctrl+P), as a person does. */
+export async function openFile(page: Page, fileName: string): Promise<void> {
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor();
+  await input.fill(fileName);
+  await page.locator('.quick-input-widget .monaco-list-row', { hasText: fileName }).first().waitFor();
+  await page.keyboard.press('Enter');
+  await page.locator(`.tabs-container .tab.active[data-resource-name="${fileName}"]`).waitFor();
+  await focusEditor(page);
+}
+
+/** Clicks into the active text editor so that keys go there. */
+export async function focusEditor(page: Page): Promise<void> {
+  const lines = page.locator('.editor-group-container.active .monaco-editor .view-lines').first();
+  await lines.waitFor();
+  await lines.click({ position: { x: 5, y: 5 } });
+}
+
+/** Runs a command by its title through the command palette (F1). */
+export async function runCommand(page: Page, title: string): Promise<void> {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor();
+  await input.fill(`>${title}`);
+  await page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first().waitFor();
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+}
+
+/** Moves the cursor of the active editor to a 1-based line and column (Ctrl+G). */
+export async function goToLine(page: Page, line: number, column = 1): Promise<void> {
+  await page.keyboard.press('Control+G');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor();
+  await input.fill(`:${line}:${column}`);
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+  await page.locator('.statusbar-item[id="status.editor.selection"]', { hasText: `Ln ${line}, Col ${column}` }).waitFor();
+}
+
+/** The "Ln X, Col Y" (and selection) text of the status bar. */
+export async function cursorStatus(page: Page): Promise<string> {
+  return (await page.locator('.statusbar-item[id="status.editor.selection"]').innerText()).trim();
+}
+
+export const problems = {
+  /** Opens the Problems panel (Ctrl+Shift+M) and waits for it. */
+  async open(page: Page): Promise<void> {
+    if (!(await page.locator('.markers-panel').isVisible())) await page.keyboard.press('Control+Shift+M');
+    await page.locator('.markers-panel').waitFor();
+  },
+  /** The problem rows as the panel reads them (aria-labels: message, source, position). */
+  async rows(page: Page): Promise<string[]> {
+    return page.locator('.markers-panel .monaco-list-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('aria-label') ?? r.textContent ?? ''));
+  },
+  /** Waits until a problem row contains `text`. */
+  async waitForRow(page: Page, text: string): Promise<void> {
+    await page.locator('.markers-panel .monaco-list-row', { hasText: text }).first().waitFor();
+  },
+  /** Waits until the panel says the workspace has no problems. */
+  async waitForNone(page: Page): Promise<void> {
+    await page.locator('.markers-panel .monaco-list-row').first().waitFor({ state: 'detached' });
+    await page.locator('.markers-panel .message-box-container', { hasText: 'No problems' }).waitFor();
+  },
+};
+
+/** Error squiggles currently drawn in the active editor. */
+export function errorSquiggles(page: Page) {
+  return page.locator('.editor-group-container.active .monaco-editor .squiggly-error');
+}
