@@ -24,15 +24,18 @@ const bundles = [
   { entryPoints: ['test/extension-host/index.ts'], outfile: 'out/test/extension-host/index.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode', 'mocha'] },
 ];
 
+// jsonc-parser's `main` is a UMD build whose inner requires esbuild cannot follow; its ESM `module` build bundles cleanly.
+const withDefaults = (b) => ({ ...common, ...(b.platform === 'node' ? { mainFields: ['module', 'main'] } : {}), ...b });
+
 // A bundle whose entry does not exist yet is reported, not silently skipped.
 const missing = bundles.filter((b) => !existsSync(b.entryPoints[0]));
 for (const b of missing) console.warn(`esbuild: no entry ${b.entryPoints[0]} yet; ${b.outfile} not built`);
 const present = bundles.filter((b) => existsSync(b.entryPoints[0]));
 
 if (watch) {
-  const contexts = await Promise.all(present.map((b) => esbuild.context({ ...common, ...b })));
+  const contexts = await Promise.all(present.map((b) => esbuild.context(withDefaults(b))));
   await Promise.all(contexts.map((c) => c.watch()));
   console.log('esbuild: watching');
 } else {
-  await Promise.all(present.map((b) => esbuild.build({ ...common, ...b })));
+  await Promise.all(present.map((b) => esbuild.build(withDefaults(b))));
 }
