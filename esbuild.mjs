@@ -1,6 +1,7 @@
 // Builds every bundle of the extension, the language server, the CLI and the webview.
 // `node esbuild.mjs` builds once; `--watch` rebuilds on change; `--production` minifies.
 import * as esbuild from 'esbuild';
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
 const watch = process.argv.includes('--watch');
@@ -23,6 +24,11 @@ const bundles = [
   { entryPoints: ['webview/src/layout-worker.ts'], outfile: 'dist/webview/layout-worker.js', platform: 'browser', format: 'iife', target: 'chrome120' },
   { entryPoints: ['test/extension-host/index.ts'], outfile: 'out/test/extension-host/index.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode', 'mocha'] },
 ];
+
+// The CALM schema validators are compiled to standalone code before bundling (the engine imports it):
+// see server/src/calm/schema/build/generate-validators.ts. It skips the work when nothing changed.
+const generated = spawnSync(process.execPath, ['--import', 'tsx', 'server/src/calm/schema/build/generate-validators.ts'], { stdio: 'inherit' });
+if (generated.status !== 0) process.exit(generated.status ?? 1);
 
 // jsonc-parser's `main` is a UMD build whose inner requires esbuild cannot follow; its ESM `module` build bundles cleanly.
 const withDefaults = (b) => ({ ...common, ...(b.platform === 'node' ? { mainFields: ['module', 'main'] } : {}), ...b });

@@ -1,0 +1,75 @@
+/** Ajv errors -> findings: raw ones as the reference reports them, and readable summaries over them. */
+import type { ErrorObject } from 'ajv/dist/2020';
+import type { Finding, OffsetRange } from '../findings';
+import type { CalmDocument } from '../model';
+import { explainGroup, valueAt } from './explain';
+import { errorsIn, groupErrors, type ErrorNode } from './groups';
+import { keyRange, locate, type Location } from './locate';
+import { errorsText, referenceMessage } from './messages';
+
+function finding(location: Location, message: string, schemaPath: string, range: OffsetRange = location.range, children?: Finding[]): Finding {
+  return {
+    code: 'json-schema',
+    severity: 'error',
+    message,
+    path: location.path,
+    range,
+    source: 'json-schema',
+    schemaPath,
+    ...(children ? { children } : {}),
+  };
+}
+
+function rawFinding(doc: CalmDocument, e: ErrorObject): Finding | undefined {
+  const location = locate(doc, e.instancePath);
+  return location && finding(location, referenceMessage(e), e.schemaPath);
+}
+
+/** An extra property: named, and underlined at its own key (the raw finding says neither). */
+function additionalPropertySummary(doc: CalmDocument, e: ErrorObject, raw: Finding): Finding {
+  const location = locate(doc, e.instancePath)!;
+  const name = String(e.params.additionalProperty);
+  const owner = location.path === '/' ? 'the document' : `'${location.path.split('/').pop()}'`;
+  const range = keyRange(location.node, name) ?? location.range;
+  return finding(location, `Property '${name}' is not allowed in ${owner}.`, e.schemaPath, range, [raw]);
+}
+
+function nodeFindings(doc: CalmDocument, node: ErrorNode): Finding[] {
+  if (node.kind === 'raw') {
+    const raw = rawFinding(doc, node.error);
+    if (!raw) return [];
+    return node.error.keyword === 'additionalProperties' ? [additionalPropertySummary(doc, node.error, raw)] : [raw];
+  }
+  const location = locate(doc, node.error.instancePath);
+  if (!location) return [];
+  const children = [...node.members.flatMap((m) => nodeFindings(doc, m)), ...[rawFinding(doc, node.error)].filter((f): f is Finding => f !== undefined)];
+  const message = explainGroup(node.error, node.members, valueAt(doc.value, node.error.instancePath));
+  return [finding(location, message, node.error.schemaPath, location.range, children)];
+}
+
+/** Findings for errors of the document against its schema: one per raw error, combinators summarised. */
+export function instanceFindings(doc: CalmDocument, errors: readonly ErrorObject[]): Finding[] {
+  return groupErrors(errors).flatMap((node) => nodeFindings(doc, node));
+}
+
+/**
+ * Findings for a pattern that is not a valid schema. The reference reports this as one finding at
+ * `/` with Ajv's text (`schema is invalid: data/... must ...`); we keep that path and text, but give
+ * each place in the pattern its own finding, underlined there, with a readable summary on top.
+ */
+export function schemaCheckFindings(doc: CalmDocument, errors: readonly ErrorObject[]): Finding[] {
+  return groupErrors(errors).flatMap((node) => {
+    const location = locate(doc, node.error.instancePath);
+    if (!location) return [];
+    const raw: Finding = { ...finding(location, `schema is invalid: ${errorsText(errorsIn(node))}`, node.error.schemaPath), path: '/' };
+    const where = node.error.instancePath === '' ? 'the pattern' : `'${node.error.instancePath.slice(1)}'`;
+    const what = node.kind === 'group' ? explainGroup(node.error, node.members, valueAt(doc.value, node.error.instancePath)) : `${where} ${referenceMessage(node.error)}.`;
+    return [{ ...raw, message: `This pattern is not a valid schema: ${what}`, children: [raw] }];
+  });
+}
+
+/** A finding about `$schema` itself (or the document, when it has none). */
+export function schemaProblem(doc: CalmDocument, message: string): Finding | undefined {
+  const location = locate(doc, doc.schemaRange ? '/$schema' : '');
+  return location && finding(location, message, '', doc.schemaRange ?? location.range);
+}
