@@ -131,3 +131,17 @@ export interface IsCalmParams {
   uri: string;
   isCalm: boolean;
 }
+
+/**
+ * Request `calm/validateWorkspace` (client -> server): validate every CALM file of the workspace folders
+ * and publish its diagnostics (open documents keep theirs). Answers what was found.
+ */
+export const ValidateWorkspaceRequestMethod = 'calm/validateWorkspace';
+export interface ValidateWorkspaceResult {
+  /** CALM files validated, open documents included. */
+  files: number;
+  /** Files with at least one error. */
+  filesWithErrors: number;
+  errors: number;
+  warnings: number;
+}
