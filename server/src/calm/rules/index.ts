@@ -10,6 +10,7 @@ import { compositionRelationshipsReferenceExistingNodesInArchitecture } from './
 import { connectsRelationshipReferencesExistingNodesInArchitecture } from './connects-relationship-references-existing-nodes-in-architecture';
 import { connectsRelationshipReferencesExistingNodesInPattern } from './connects-relationship-references-existing-nodes-in-pattern';
 import { controlLegacyNaming } from './control-legacy-naming';
+import { controlRequirementValidation } from './control-requirement-validation';
 import { currentMomentMustReferenceMomentInTimeline } from './current-moment-must-reference-moment-in-timeline';
 import { currentMomentRequiredWhenMomentsNonEmpty } from './current-moment-required-when-moments-non-empty';
 import { flowTransitionsHaveUniqueSequenceNumbers } from './flow-transitions-have-unique-sequence-numbers';
@@ -57,6 +58,7 @@ export const ARCHITECTURE_RULES: readonly Rule[] = [
   flowTransitionsReferencesExistingRelationshipInArchitecture,
   flowTransitionsHaveUniqueSequenceNumbers,
   controlLegacyNaming,
+  controlRequirementValidation,
 ];
 
 export const PATTERN_RULES: readonly Rule[] = [
