@@ -1,8 +1,21 @@
 // Shared by the extension-host suites: find the extension, open workspace files, and wait for
 // events (never for fixed times).
 import * as vscode from 'vscode';
+import type { CalmLensApi } from '../../client/src/api';
 
 export const EXTENSION_ID = 'calm-lens.calm-lens';
+
+/** The extension's test API: what `activate()` returned (activating it if needed). */
+export async function calmLens(): Promise<CalmLensApi> {
+  const ext = vscode.extensions.getExtension<CalmLensApi>(EXTENSION_ID);
+  if (!ext) throw new Error(`${EXTENSION_ID} is not installed in this VS Code`);
+  return ext.isActive ? ext.exports : ext.activate();
+}
+
+/** The diagnostics CALM Lens published for a document (VS Code's own JSON checks left out). */
+export function calmDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
+  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'calm');
+}
 
 export function workspaceRoot(): vscode.Uri {
   const folder = vscode.workspace.workspaceFolders?.[0];
@@ -29,7 +42,13 @@ export async function writeWorkspaceFile(name: string, text: string): Promise<vs
  * Resolves with the first value `probe` returns that is not undefined, probing now and after
  * each `event`; rejects after `timeoutMs` with `what` in the message.
  */
-export function waitFor<T, E>(event: vscode.Event<E>, probe: () => T | undefined, what: string, timeoutMs = 20_000): Promise<T> {
+export function waitFor<T, E>(
+  event: vscode.Event<E>,
+  probe: () => T | undefined,
+  what: string,
+  timeoutMs = 20_000,
+  describeLast: () => string = () => '',
+): Promise<T> {
   return new Promise((resolve, reject) => {
     const first = probe();
     if (first !== undefined) {
@@ -38,7 +57,8 @@ export function waitFor<T, E>(event: vscode.Event<E>, probe: () => T | undefined
     }
     const timer = setTimeout(() => {
       subscription.dispose();
-      reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}`));
+      const last = describeLast();
+      reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}${last ? `; last seen: ${last}` : ''}`));
     }, timeoutMs);
     const subscription = event(() => {
       const value = probe();
@@ -50,8 +70,21 @@ export function waitFor<T, E>(event: vscode.Event<E>, probe: () => T | undefined
   });
 }
 
-/** Waits until the diagnostics of `uri` satisfy `accept`, and returns them. */
-export function waitForDiagnostics(
+/** A diagnostic as plain data, for comparisons and readable failure messages. */
+export interface DiagnosticFacts {
+  code: string;
+  severity: vscode.DiagnosticSeverity;
+  message: string;
+  range: [number, number, number, number];
+}
+
+export function facts(d: vscode.Diagnostic): DiagnosticFacts {
+  const code = typeof d.code === 'object' ? String(d.code.value) : String(d.code ?? '');
+  return { code, severity: d.severity, message: d.message, range: [d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character] };
+}
+
+/** Waits until CALM Lens's diagnostics of `uri` satisfy `accept`, and returns them. */
+export function waitForCalmDiagnostics(
   uri: vscode.Uri,
   accept: (diagnostics: readonly vscode.Diagnostic[]) => boolean,
   what: string,
@@ -59,9 +92,28 @@ export function waitForDiagnostics(
   return waitFor(
     vscode.languages.onDidChangeDiagnostics,
     () => {
-      const current = vscode.languages.getDiagnostics(uri);
+      const current = calmDiagnostics(uri);
       return accept(current) ? current : undefined;
     },
     what,
+    20_000,
+    () => JSON.stringify(calmDiagnostics(uri).map(facts)),
   );
+}
+
+/** Sets a user setting and waits until VS Code reports the change. */
+export async function setSetting(section: string, key: string, value: unknown): Promise<void> {
+  const config = vscode.workspace.getConfiguration(section);
+  // Writing the value a setting already has changes nothing, and no event would come.
+  if (JSON.stringify(config.inspect(key)?.globalValue) === JSON.stringify(value)) return;
+  const changed = new Promise<void>((resolve) => {
+    const sub = vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration(`${section}.${key}`)) {
+        sub.dispose();
+        resolve();
+      }
+    });
+  });
+  await config.update(key, value, vscode.ConfigurationTarget.Global);
+  await changed;
 }

@@ -1,4 +1,7 @@
-// Every suite of the extension-host test module, in the order they run.
+// Every suite of the extension-host test module, in the order they run. Activation goes first:
+// it checks what happens before any CALM document was opened.
 import { activationSuite } from './activation.suite';
+import { diagnosticsSuite } from './diagnostics.suite';
+import { settingsSuite } from './settings.suite';
 
-export const suites: ReadonlyArray<() => void> = [activationSuite];
+export const suites: ReadonlyArray<() => void> = [activationSuite, diagnosticsSuite, settingsSuite];
