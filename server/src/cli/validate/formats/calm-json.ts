@@ -4,6 +4,7 @@
  * One file: that object. Several: an object keyed by file name, one such object each.
  */
 import { flattenFindings, type Finding, type Severity } from '../../../calm/findings';
+import { referenceRange } from '../reference-range';
 import type { FileReport } from '../report';
 
 /** One finding as the reference prints it: 1-based lines, 0-based characters. */
@@ -50,8 +51,9 @@ function toCalmJson(report: FileReport, f: Finding, schemaBucket: boolean): Calm
 }
 
 function positions(report: FileReport, f: Finding): Pick<CalmJsonFinding, 'line_start' | 'line_end' | 'character_start' | 'character_end'> {
-  const start = report.doc.lines.positionAt(f.range.start);
-  const end = report.doc.lines.positionAt(f.range.end);
+  const range = referenceRange(report.doc, f);
+  const start = report.doc.lines.positionAt(range.start);
+  const end = report.doc.lines.positionAt(range.end);
   return { line_start: start.line + 1, line_end: end.line + 1, character_start: start.character, character_end: end.character };
 }
 
