@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { describe, test } from 'node:test';
 import { flattenFindings, type Finding } from '../../server/src/calm/findings';
+import type { CalmDocument } from '../../server/src/calm/model';
 import { parseCalm } from '../../server/src/calm/parse';
 import { schemaFindings, type SchemaLoader } from '../../server/src/calm/schema';
 import { CORPUS, EXPECTED, filesUnder } from './schema-support';
@@ -33,14 +34,9 @@ function caseOf(expectedPath: string): { doc: string; pattern?: string } {
   return { doc: join(CORPUS, name) };
 }
 
-function ourSchemaFindings(docPath: string, pattern?: string): Finding[] {
+function ourSchemaFindings(docPath: string, pattern?: string): { doc: CalmDocument; findings: Finding[] } {
   const doc = parseCalm(readFileSync(docPath, 'utf8'));
-  return flattenFindings(schemaFindings(doc, { loadSchema: fileLoader(dirname(docPath)), patternRef: pattern }));
-}
-
-function lineOf(docPath: string, offset: number): number {
-  const doc = parseCalm(readFileSync(docPath, 'utf8'));
-  return doc.lines.positionAt(offset).line + 1;
+  return { doc, findings: schemaFindings(doc, { loadSchema: fileLoader(dirname(docPath)), patternRef: pattern }) };
 }
 
 describe('json-schema findings against the reference outputs', () => {
@@ -62,15 +58,22 @@ describe('json-schema findings against the reference outputs', () => {
     const mismatches: string[] = [];
     let matching = 0;
     for (const c of cases) {
-      const ours = ourSchemaFindings(c.doc, c.pattern);
+      const { doc, findings } = ourSchemaFindings(c.doc, c.pattern);
+      const ours = flattenFindings(findings);
       const ourPaths = [...new Set(ours.map((f) => f.path))].sort();
       const theirPaths = [...new Set(c.expected.map((f) => f.path))].sort();
       const problems: string[] = [];
       if (JSON.stringify(ourPaths) !== JSON.stringify(theirPaths)) problems.push(`paths: ours ${JSON.stringify(ourPaths)} vs reference ${JSON.stringify(theirPaths)}`);
       for (const f of c.expected) {
         if (f.line_start === undefined) continue;
-        const lines = ours.filter((o) => o.path === f.path).map((o) => lineOf(c.doc, o.range.start));
+        const lines = ours.filter((o) => o.path === f.path).map((o) => doc.lines.positionAt(o.range.start).line + 1);
         if (!lines.includes(f.line_start)) problems.push(`${f.path}: line ${f.line_start} expected, ours ${JSON.stringify(lines)}`);
+      }
+      // What the editor underlines: something, on one line (never 0:0, never a whole multi-line object).
+      for (const f of [...findings, ...ours]) {
+        const start = doc.lines.positionAt(f.range.start);
+        const end = doc.lines.positionAt(f.range.end);
+        if (f.range.end <= f.range.start || start.line !== end.line) problems.push(`${f.path}: range ${JSON.stringify([start, end])}`);
       }
       if (problems.length === 0) matching++;
       else mismatches.push(`${c.name}: ${[...new Set(problems)].join('; ')}`);

@@ -53,3 +53,8 @@ export function officialSchemas(): { id: string; schema: Record<string, unknown>
 export function errorKey(e: ErrorObject): string {
   return `${e.instancePath} ${e.keyword} ${JSON.stringify(e.params)}`;
 }
+
+/** The tutorial architecture (8 nodes, 8 relationships), as a fresh plain value to mutate. */
+export function seedValue(): Record<string, unknown> & { nodes: Record<string, unknown>[]; relationships: Record<string, unknown>[] } {
+  return JSON.parse(readFileSync(join(CORPUS, 'seed', 'ecommerce-platform.json'), 'utf8'));
+}
