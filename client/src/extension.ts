@@ -4,6 +4,7 @@ import type { CalmLensApi } from './api';
 import { CalmContext } from './calm-context';
 import { CalmLanguageService } from './language-client';
 import { EditorCursorSource, SelectionHub } from './selection-hub';
+import { registerModelTree } from './tree/register-model-tree';
 
 let service: CalmLanguageService | undefined;
 
@@ -16,6 +17,7 @@ export function activate(context: vscode.ExtensionContext): CalmLensApi {
   const cursor = new EditorCursorSource(selection, languageService, calmContext);
   context.subscriptions.push(output, languageService, calmContext, selection, cursor);
   languageService.watchDocuments();
+  const tree = registerModelTree(context, { models: languageService, selection });
 
   return {
     ready: languageService.ready,
@@ -26,6 +28,7 @@ export function activate(context: vscode.ExtensionContext): CalmLensApi {
     service: languageService,
     selection,
     calmContext,
+    tree,
     getModel: (uri) => languageService.requestModel(typeof uri === 'string' ? uri : uri.toString()),
     startLanguageServer: async () => {
       await languageService.start();

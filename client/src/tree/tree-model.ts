@@ -272,7 +272,7 @@ class TreeBuilder {
       icon: INTERFACE_ICON,
       element: { kind: 'interface', uniqueId: iface.uniqueId },
       range: iface.range,
-      selectionRange: iface.range,
+      selectionRange: iface.selectionRange ?? iface.range,
       expanded: false,
       children: [],
     }));
