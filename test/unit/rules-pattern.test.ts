@@ -48,7 +48,7 @@ function relationshipSchema(id: string, type: Json): Json {
 const A_INTERFACES = { interfaces: { type: 'array', prefixItems: [{ type: 'object', properties: { 'unique-id': { const: 'a-api' } } }] } };
 
 /** A small valid pattern: nodes a (with interface a-api) and b, a relationship a -> b. */
-function base(): Json & { properties: { nodes: { prefixItems: Json[] }; relationships: { prefixItems: Json[] } } } {
+function base(): Json & { properties: { nodes: Json & { prefixItems: Json[] }; relationships: Json & { prefixItems: Json[] } } } {
   return {
     $schema: 'https://calm.finos.org/release/1.1/meta/calm.json',
     $id: 'https://example.com/pattern',
