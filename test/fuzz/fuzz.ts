@@ -64,18 +64,24 @@ function save(c: FuzzCase, seed: number, index: number): string {
 class CaseRunner {
   private worker!: Worker;
   private pending: ((r: CaseReply) => void) | undefined;
+  private ready!: Promise<void>;
 
   constructor() {
     this.start();
   }
 
   private start(): void {
-    this.worker = new Worker(join(__dirname, 'worker.ts'), { execArgv: process.execArgv });
-    this.worker.on('message', (r: CaseReply) => this.pending?.(r));
+    let markReady!: () => void;
+    this.ready = new Promise((r) => (markReady = r));
+    // Workers do not inherit tsx's loader hooks: register its CommonJS hook inside the worker, then load the TS module.
+    const bootstrap = `require('tsx/cjs'); require(${JSON.stringify(join(__dirname, 'worker.ts'))});`;
+    this.worker = new Worker(bootstrap, { eval: true });
+    this.worker.on('message', (r: CaseReply | 'ready') => (r === 'ready' ? markReady() : this.pending?.(r)));
   }
 
   /** Resolves with the reply, or with 'hang' after `hangMs` (the worker is then replaced). */
-  run(id: number, text: string, hangMs: number): Promise<CaseReply | 'hang'> {
+  async run(id: number, text: string, hangMs: number): Promise<CaseReply | 'hang'> {
+    await this.ready;
     return new Promise((resolveCase) => {
       const timer = setTimeout(async () => {
         this.pending = undefined;

@@ -13,6 +13,9 @@ export interface CaseReply {
   readonly ms: number;
 }
 
+// Loading the engine (and compiling it on the fly) is not part of any case: say when we are ready.
+parentPort?.postMessage('ready');
+
 parentPort?.on('message', (req: CaseRequest) => {
   const t0 = performance.now();
   let reply: CaseReply;

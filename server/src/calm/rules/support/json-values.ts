@@ -54,7 +54,12 @@ export function looselyEqualsMinusOne(node: JsonNode): boolean {
 export function templateText(node: JsonNode | undefined): string {
   if (!node) return 'undefined';
   if (node.type === 'string') return node.value as string;
-  return String(getNodeValue(node));
+  try {
+    return String(getNodeValue(node));
+  } catch {
+    // A document object with its own `toString`/`valueOf` keys cannot be turned into text by JavaScript.
+    return node.type === 'array' ? '[array]' : '[object Object]';
+  }
 }
 
 /**
