@@ -55,22 +55,6 @@ describe('language server diagnostics', () => {
     assert.deepEqual((await cleared).diagnostics, []);
   });
 
-  test('only the last of a burst of edits is validated', async () => {
-    const uri = fileUri('test-output/burst.json');
-    const opened = client.diagnosticsFor(uri, 1);
-    await client.open(uri, EXAMPLE);
-    await opened;
-    const before = client.diagnostics.received.filter((p) => p.uri === uri).length;
-    await client.change(uri, DANGLING);
-    await client.change(uri, EXAMPLE.replace(ORDER_DESTINATION, '"node": "ghost-two"'));
-    const last = await client.change(uri, DANGLING);
-    const { diagnostics } = await client.diagnosticsFor(uri, last);
-    assert.equal(diagnostics.length, 1);
-    const publishedVersions = client.diagnostics.received.filter((p) => p.uri === uri).slice(before).map((p) => p.version);
-    assert.deepEqual(publishedVersions, [last]);
-    await client.close(uri);
-  });
-
   test('an untitled document is validated too', async () => {
     const uri = 'untitled:Untitled-1';
     const opened = client.diagnosticsFor(uri, 1);

@@ -3,9 +3,10 @@
  * (a forked Node process speaking JSON-RPC over node-ipc) and plays the editor's part in tests.
  * Every wait is on a message from the server, never on a timer.
  */
-import { fork, type ChildProcess } from 'node:child_process';
+import { fork } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { PassThrough } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import {
   ConfigurationRequest,
@@ -22,6 +23,8 @@ import {
   LogMessageNotification,
   PublishDiagnosticsNotification,
   ShutdownRequest,
+  StreamMessageReader,
+  StreamMessageWriter,
   type InitializeResult,
   type LogMessageParams,
   type ProtocolConnection,
@@ -81,6 +84,11 @@ export interface StartOptions {
   readonly workspaceFolder?: string;
 }
 
+export interface StartedClient {
+  readonly client: LspTestClient;
+  readonly initializeResult: InitializeResult;
+}
+
 export class LspTestClient {
   readonly diagnostics = new Inbox<PublishDiagnosticsParams>();
   readonly isCalm = new Inbox<IsCalmParams>();
@@ -90,9 +98,10 @@ export class LspTestClient {
   private readonly versions = new Map<string, number>();
 
   private constructor(
-    private readonly child: ChildProcess,
     readonly connection: ProtocolConnection,
     settings: unknown,
+    /** Ends the server once it was asked to shut down. */
+    private readonly end: () => Promise<void>,
   ) {
     this.settings = settings;
     connection.onNotification(PublishDiagnosticsNotification.type, (p) => this.diagnostics.push(p));
@@ -102,15 +111,39 @@ export class LspTestClient {
     connection.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => this.settings));
   }
 
-  static async start(options: StartOptions = {}): Promise<{ client: LspTestClient; initializeResult: InitializeResult }> {
+  /** Forks the bundled server, as VS Code's language client does (node-ipc). */
+  static start(options: StartOptions = {}): Promise<StartedClient> {
     if (!existsSync(SERVER_BUNDLE)) throw new Error(`${SERVER_BUNDLE} is missing: run node esbuild.mjs first`);
     const child = fork(SERVER_BUNDLE, ['--node-ipc'], { execArgv: [], stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
     const connection = createProtocolConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
-    const client = new LspTestClient(child, connection, options.settings);
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    return LspTestClient.initialize(connection, options, process.pid, async () => {
+      await connection.sendNotification(ExitNotification.type);
+      await exited;
+    });
+  }
+
+  /**
+   * Runs a server in this process over in-memory streams, for tests that give it their own runtime
+   * or features. `listen` is handed the server's ends of the streams.
+   */
+  static inProcess(listen: (serverInput: NodeJS.ReadableStream, serverOutput: NodeJS.WritableStream) => void, options: StartOptions = {}): Promise<StartedClient> {
+    const toServer = new PassThrough();
+    const fromServer = new PassThrough();
+    listen(toServer, fromServer);
+    const connection = createProtocolConnection(new StreamMessageReader(fromServer), new StreamMessageWriter(toServer));
+    // No exit notification: the server would end this process. Closing its input ends it.
+    return LspTestClient.initialize(connection, options, null, async () => {
+      toServer.end();
+    });
+  }
+
+  private static async initialize(connection: ProtocolConnection, options: StartOptions, processId: number | null, end: () => Promise<void>): Promise<StartedClient> {
+    const client = new LspTestClient(connection, options.settings, end);
     connection.listen();
     const folder = options.workspaceFolder ?? REPO_ROOT;
     const initializeResult = await connection.sendRequest(InitializeRequest.type, {
-      processId: process.pid,
+      processId,
       rootUri: pathToFileURL(folder).toString(),
       workspaceFolders: [{ uri: pathToFileURL(folder).toString(), name: 'workspace' }],
       capabilities: {
@@ -170,17 +203,12 @@ export class LspTestClient {
   }
 
   async stop(): Promise<void> {
-    const exited = new Promise<void>((resolve) => {
-      if (this.child.exitCode !== null) resolve();
-      else this.child.once('exit', () => resolve());
-    });
     try {
       await this.connection.sendRequest(ShutdownRequest.type);
-      await this.connection.sendNotification(ExitNotification.type);
+      await this.end();
     } finally {
       this.connection.dispose();
     }
-    await exited;
   }
 }
 

@@ -44,8 +44,12 @@ export function isCalmDocument(doc: CalmDocument, loadSchema?: SchemaLoader): bo
   if (doc.schema.kind === 'meta') return true;
   if (isArrayProperty(doc, 'nodes') || isArrayProperty(doc, 'relationships') || isArrayProperty(doc, 'moments')) return true;
   if (doc.schema.kind === 'other' && loadSchema) {
-    const loaded = loadSchema(doc.schema.url);
-    return loaded.ok && isCalmPatternSchema(loaded.schema);
+    try {
+      const loaded = loadSchema(doc.schema.url);
+      return loaded.ok && isCalmPatternSchema(loaded.schema);
+    } catch {
+      return false; // a host's loader failing is the validation's business, not detection's
+    }
   }
   return false;
 }
