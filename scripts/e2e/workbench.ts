@@ -7,6 +7,8 @@ import { workbenchUrl } from './browser';
 /** Opens the workbench on `folder` and waits until the explorer lists its files. */
 export async function openWorkbench(browser: Browser, origin: string, folder: string): Promise<Page> {
   const page = browser.context.pages()[0] ?? (await browser.context.newPage());
+  // Generous: on a busy 2-core machine the workbench's first steps can take many seconds.
+  page.setDefaultTimeout(60_000);
   await page.goto(workbenchUrl(origin, folder));
   await page.locator('.monaco-workbench .part.editor').waitFor({ timeout: 60_000 });
   await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60_000 });
@@ -30,11 +32,11 @@ export async function openFile(page: Page, fileName: string): Promise<void> {
   await focusEditor(page);
 }
 
-/** Clicks into the active text editor so that keys go there. */
+/** Puts the keyboard focus in the active text editor (View: Focus First Editor Group, Ctrl+1). */
 export async function focusEditor(page: Page): Promise<void> {
-  const lines = page.locator('.editor-group-container.active .monaco-editor .view-lines').first();
-  await lines.waitFor();
-  await lines.click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Control+1');
+  await page.locator('.editor-group-container.active .monaco-editor.focused').waitFor();
 }
 
 /** Runs a command by its title through the command palette (F1). */

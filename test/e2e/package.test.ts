@@ -9,11 +9,11 @@ import { zipEntries } from './zip-entries';
 
 const MAX_BYTES = 3 * 1024 * 1024;
 
-/** Everything a .vsix may hold; vsce adds its manifest and content types, and renames LICENSE. */
+/** Everything a .vsix may hold; vsce adds its manifest and content types, renames LICENSE and lower-cases readme/changelog. */
 const ALLOWED: readonly RegExp[] = [
   /^extension\.vsixmanifest$/,
   /^\[Content_Types\]\.xml$/,
-  /^extension\/(package\.json|package\.nls\.json|README\.md|CHANGELOG\.md|LICENSE\.txt)$/,
+  /^extension\/(package\.json|package\.nls\.json|readme\.md|changelog\.md|LICENSE\.txt)$/,
   /^extension\/dist\/(client|server|cli)\.js$/,
   /^extension\/dist\/webview\/[\w.-]+\.(js|css)$/,
   /^extension\/media\/[\w./-]+\.(svg|png|css)$/,
@@ -24,8 +24,8 @@ const ALLOWED: readonly RegExp[] = [
 
 const REQUIRED = [
   'extension/package.json',
-  'extension/README.md',
-  'extension/CHANGELOG.md',
+  'extension/readme.md',
+  'extension/changelog.md',
   'extension/LICENSE.txt',
   'extension/dist/client.js',
   'extension/dist/server.js',

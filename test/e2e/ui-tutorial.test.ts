@@ -1,0 +1,74 @@
+// The CALM tutorial as a person does it, in a real VS Code (code-server 1.100) with the packaged
+// .vsix installed, driven through Chromium. Screenshots of every step: test-results/ui-tutorial/.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Scenario } from '../../scripts/e2e/scenario';
+import { errorSquiggles, explorerRows, focusEditor, goToLine, openFile, problems } from '../../scripts/e2e/workbench';
+
+const FILE = 'ecommerce-platform.json';
+const MISSING_NODE_MESSAGE = "'order-svc' does not refer to the unique-id of an existing node.";
+
+/** Line and column (1-based) just after `order-service` in the first connects destination. */
+function destinationEnd(text: string): { line: number; column: number } {
+  const lines = text.split('\n');
+  const destination = lines.findIndex((l) => l.includes('"destination"'));
+  const line = lines.findIndex((l, i) => i > destination && l.includes('"node": "order-service"'));
+  assert.ok(destination >= 0 && line > destination, 'the example has no connects destination naming order-service');
+  return { line: line + 1, column: lines[line].indexOf('order-service') + 'order-service'.length + 1 };
+}
+
+describe('the tutorial in VS Code', { timeout: 300_000 }, () => {
+  const scenario = new Scenario('ui-tutorial');
+
+  before(async () => {
+    await scenario.start();
+  });
+  after(async () => {
+    await scenario.stop();
+  });
+
+  test('the workspace examples/ is open', async () => {
+    await scenario.step('workspace-open', async (page) => {
+      assert.ok((await explorerRows(page)).includes(FILE), `the explorer does not list ${FILE}`);
+      await page.locator('.explorer-folders-view .monaco-list-row', { hasText: FILE }).waitFor();
+    });
+  });
+
+  test('opening the e-commerce architecture: no problems', async () => {
+    await scenario.step('file-open-no-problems', async (page) => {
+      await openFile(page, FILE);
+      await problems.open(page);
+      await problems.waitForNone(page);
+    });
+  });
+
+  test('renaming a connects end to order-svc: a squiggle and a Problems entry', async () => {
+    await scenario.step('rename-order-svc', async (page) => {
+      const { line, column } = destinationEnd(readFileSync(join(scenario.workspaceDir, FILE), 'utf8'));
+      await focusEditor(page);
+      await goToLine(page, line, column);
+      // Selects "service" of "order-service" and types over it, as a person would.
+      await page.keyboard.press('Control+Shift+ArrowLeft');
+      await page.keyboard.type('svc');
+      // Word completions pop up while typing; a person dismisses them.
+      await page.keyboard.press('Escape');
+      await page.locator('.editor-group-container.active .view-line', { hasText: '"node": "order-svc",' }).waitFor();
+      await problems.waitForRow(page, MISSING_NODE_MESSAGE);
+      await errorSquiggles(page).first().waitFor();
+      const rows = await problems.rows(page);
+      assert.ok(rows.some((r) => r.includes(MISSING_NODE_MESSAGE)), `Problems: ${JSON.stringify(rows)}`);
+    });
+  });
+
+  test('undo: the squiggle and the Problems entry are gone', async () => {
+    await scenario.step('undo', async (page) => {
+      await focusEditor(page);
+      await page.keyboard.press('Control+Z');
+      await page.locator('.editor-group-container.active .view-line', { hasText: '"node": "order-service",' }).first().waitFor();
+      await problems.waitForNone(page);
+      assert.equal(await errorSquiggles(page).count(), 0);
+    });
+  });
+});
