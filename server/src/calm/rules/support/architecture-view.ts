@@ -76,9 +76,9 @@ function buildView(doc: CalmDocument): ArchitectureView {
     firstNodeMatching(idText: string): JsonNode | undefined {
       // `@['unique-id'] == 'text'`: a string id must be equal; a number id equals Number(text).
       const asString = byStringId.get(idText);
-      const asNumber = byNumberId.get(Number(idText));
-      const candidates = [asString, asNumber].filter((p): p is number => p !== undefined);
-      return candidates.length === 0 ? undefined : nodes[Math.min(...candidates)];
+      const asNumber = byNumberId.size > 0 ? byNumberId.get(Number(idText)) : undefined;
+      const first = asString === undefined ? asNumber : asNumber === undefined ? asString : Math.min(asString, asNumber);
+      return first === undefined ? undefined : nodes[first];
     },
   };
 }

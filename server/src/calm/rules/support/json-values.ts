@@ -37,7 +37,8 @@ export function looselyEqualsMinusOne(node: JsonNode): boolean {
       case 'number':
         return current.value === -1;
       case 'string':
-        return Number(current.value) === -1;
+        // Only a text with a minus sign can read as -1; checking that first spares most conversions.
+        return (current.value as string).includes('-') && Number(current.value) === -1;
       case 'array':
         if (current.children?.length !== 1) return false;
         current = current.children[0];

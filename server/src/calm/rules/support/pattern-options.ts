@@ -16,7 +16,8 @@ export function decisionChoices(decision: JsonNode, collection: 'nodes' | 'relat
   while (stack.length > 0) {
     const node = stack.pop()!;
     out.push(...starChildren(member(member(node, collection), 'const')));
-    stack.push(...starChildren(node).reverse());
+    const children = starChildren(node);
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
   }
   return out;
 }

@@ -5,5 +5,6 @@ export const STRING_PLACEHOLDER = /^\[\[\s*[A-Z_]+\s*\]\]$/;
 export const BOOLEAN_PLACEHOLDER = /^\[\[\s*BOOLEAN_[A-Z_]+\s*\]\]$/;
 
 export function isStringMatching(node: JsonNode, pattern: RegExp): boolean {
-  return node.type === 'string' && pattern.test(node.value as string);
+  // Every placeholder starts with '[': most strings are ruled out without running the expression.
+  return node.type === 'string' && (node.value as string).charCodeAt(0) === 91 && pattern.test(node.value as string);
 }

@@ -3,8 +3,9 @@ import type { Node as JsonNode } from 'jsonc-parser';
 import { propertyNode } from '../../pointer';
 
 /** `[*]` / `.*`: the elements of an array or the property values of an object; nothing for a primitive. */
-export function starChildren(node: JsonNode | undefined): JsonNode[] {
+export function starChildren(node: JsonNode | undefined): readonly JsonNode[] {
   if (!node) return [];
+  // The tree's own array: no copy for the common case (callers only read it).
   if (node.type === 'array') return node.children ?? [];
   if (node.type === 'object') {
     const out: JsonNode[] = [];
@@ -35,15 +36,24 @@ export function starMember(node: JsonNode | undefined, key: string): JsonNode[] 
 /** Every value below `root` (not `root` itself) in document order: the reference's `$..*`. */
 export function descendantsOf(root: JsonNode): JsonNode[] {
   const out: JsonNode[] = [];
-  // Explicit stack, children pushed in reverse so they pop in document order.
-  const stack: JsonNode[] = [...starChildren(root)].reverse();
+  // Explicit stack (documents may nest deeply); children pushed in reverse so they pop in document order.
+  const stack: JsonNode[] = [];
+  pushChildrenReversed(stack, root);
   while (stack.length > 0) {
     const node = stack.pop()!;
     out.push(node);
-    const children = starChildren(node);
-    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+    pushChildrenReversed(stack, node);
   }
   return out;
+}
+
+function pushChildrenReversed(stack: JsonNode[], node: JsonNode): void {
+  const children = node.children;
+  if (!children || (node.type !== 'array' && node.type !== 'object')) return;
+  for (let i = children.length - 1; i >= 0; i--) {
+    const child = node.type === 'array' ? children[i] : children[i].children?.[1];
+    if (child) stack.push(child);
+  }
 }
 
 /** The key node of the property whose value is `node`, if any. */
