@@ -91,9 +91,10 @@ function flowSymbol(doc: CalmDocument, flow: CalmFlow, controls: readonly CalmCo
   ]);
 }
 
-function sectionSymbol(doc: CalmDocument, prop: JsonNode, keyNode: JsonNode, children: DocumentSymbol[]): DocumentSymbol {
+/** A top-level section (`nodes`, `relationships`...); its detail is how many elements it holds. */
+function sectionSymbol(doc: CalmDocument, prop: JsonNode, keyNode: JsonNode, count: number, children: DocumentSymbol[]): DocumentSymbol {
   const name = String(keyNode.value);
-  return symbol(doc, name, SymbolKind.Namespace, { start: prop.offset, end: prop.offset + prop.length }, { start: keyNode.offset, end: keyNode.offset + keyNode.length }, `${children.length}`, children);
+  return symbol(doc, name, SymbolKind.Namespace, { start: prop.offset, end: prop.offset + prop.length }, { start: keyNode.offset, end: keyNode.offset + keyNode.length }, `${count}`, children);
 }
 
 export function documentSymbols(result: CalmAnalysis): DocumentSymbol[] {
@@ -110,10 +111,13 @@ export function documentSymbols(result: CalmAnalysis): DocumentSymbol[] {
     const name = String(key.value);
     let section: DocumentSymbol | undefined;
     if (CALM_SECTIONS.has(name) && value === propertyNode(root, name)) {
-      if (name === 'nodes' && value?.type === 'array') section = sectionSymbol(doc, prop, key, nodeChildren(doc, nodes, controls));
-      else if (name === 'relationships' && value?.type === 'array') section = sectionSymbol(doc, prop, key, relationships.map((r) => relationshipSymbol(doc, r, controls)));
-      else if (name === 'flows' && value?.type === 'array') section = sectionSymbol(doc, prop, key, flows.map((f) => flowSymbol(doc, f, controls)));
-      else if (name === 'controls' && value?.type === 'object') section = sectionSymbol(doc, prop, key, controlSymbols(doc, controls, ''));
+      if (name === 'nodes' && value?.type === 'array') section = sectionSymbol(doc, prop, key, nodes.length, nodeChildren(doc, nodes, controls));
+      else if (name === 'relationships' && value?.type === 'array') section = sectionSymbol(doc, prop, key, relationships.length, relationships.map((r) => relationshipSymbol(doc, r, controls)));
+      else if (name === 'flows' && value?.type === 'array') section = sectionSymbol(doc, prop, key, flows.length, flows.map((f) => flowSymbol(doc, f, controls)));
+      else if (name === 'controls' && value?.type === 'object') {
+        const top = controlSymbols(doc, controls, '');
+        section = sectionSymbol(doc, prop, key, top.length, top);
+      }
     }
     out.push(section ?? jsonSymbol(doc, name, prop, key, value, budget));
   }

@@ -14,7 +14,8 @@ export function formatDocument(result: CalmAnalysis, options: FormattingOptions,
   const edits = format(text, offsets, {
     tabSize: options.tabSize,
     insertSpaces: options.insertSpaces,
-    insertFinalNewline: options.insertFinalNewline === true,
+    // A final newline the file has is kept even when the editor does not ask for one.
+    insertFinalNewline: options.insertFinalNewline === true || /\n$/.test(text),
     eol: text.includes('\r\n') ? '\r\n' : '\n',
   });
   return edits.map((e) => ({ range: toRange(doc, { start: e.offset, end: e.offset + e.length }), newText: e.content }));
