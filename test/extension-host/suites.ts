@@ -2,6 +2,7 @@
 // it checks what happens before any CALM document was opened.
 import { activationSuite } from './activation.suite';
 import { diagnosticsSuite } from './diagnostics.suite';
+import { selectionSuite } from './selection.suite';
 import { settingsSuite } from './settings.suite';
 
-export const suites: ReadonlyArray<() => void> = [activationSuite, diagnosticsSuite, settingsSuite];
+export const suites: ReadonlyArray<() => void> = [activationSuite, diagnosticsSuite, settingsSuite, selectionSuite];
