@@ -12,6 +12,7 @@ import * as esbuild from 'esbuild';
 
 const SECTIONS = [
   { name: 'validate', file: 'bench/validate.ts' },
+  { name: 'tree', file: 'bench/tree.ts' },
 ];
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -27,7 +28,7 @@ if (unknown.length) {
 }
 const chosen = asked.length ? SECTIONS.filter((s) => asked.includes(s.name)) : SECTIONS;
 
-const build = spawnSync(process.execPath, ['esbuild.mjs', '--production'], { cwd: repoRoot, stdio: ['ignore', 'ignore', 'inherit'] });
+const build = spawnSync(process.execPath, ['esbuild.mjs'], { cwd: repoRoot, stdio: ['ignore', 'ignore', 'inherit'] });
 if (build.status !== 0) process.exit(build.status ?? 1);
 
 rmSync(workDir, { recursive: true, force: true });

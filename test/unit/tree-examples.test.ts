@@ -13,6 +13,7 @@ import type { CalmModelView, ElementRef } from '../../server/src/protocol';
 import { validateText } from '../../server/src/calm/engine';
 import { buildModelTree, type ModelTree, type TreeEntry } from '../../client/src/tree/tree-model';
 import { snapshotOf, type TreeSnapshotItem } from '../../client/src/tree/tree-snapshot';
+import { toTreeItemSpec } from '../../client/src/tree/tree-item-spec';
 import { newArchitectureText } from '../../client/src/new-architecture';
 
 const repoRoot = resolve(__dirname, '../..');
@@ -25,6 +26,11 @@ function modelOf(text: string, uri = 'file:///work/doc.json'): CalmModelView {
   const view = toModelView(store.analyze(TextDocument.create(uri, 'json', 1, text), undefined));
   assert.ok(view, 'the document is CALM');
   return view;
+}
+
+/** The tooltip VS Code shows on hover. */
+function tip(entry: TreeEntry): string {
+  return toTreeItemSpec(entry).tooltip ?? '';
 }
 
 function labels(entries: readonly TreeEntry[]): string[] {
@@ -79,14 +85,14 @@ describe('tree model: the e-commerce example', () => {
     const order = tree.find({ kind: 'node', uniqueId: 'order-service' })!;
     assert.equal(order.label, 'Order Service');
     assert.equal(order.description, 'order-service');
-    assert.match(order.tooltip ?? '', /Manages order lifecycle from creation to fulfillment/);
+    assert.match(tip(order), /Manages order lifecycle from creation to fulfillment/);
     assert.deepEqual(
       order.children.map((c) => [c.label, c.description]),
       [['order-api', 'HTTPS · port 8080']],
     );
     const gateway = tree.find({ kind: 'node', uniqueId: 'api-gateway' })!;
     assert.equal(gateway.children[0]!.description, 'HTTPS · api.ecommerce.example.com:443');
-    assert.match(tree.find({ kind: 'relationship', uniqueId: 'platform-composition' })!.tooltip ?? '', /contains all services and databases/);
+    assert.match(tip(tree.find({ kind: 'relationship', uniqueId: 'platform-composition' })!), /contains all services and databases/);
   });
 
   test('each item points at its definition: the unique-id value in the text', () => {

@@ -42,6 +42,11 @@ function byLabel(entries: readonly TreeEntry[], label: string): TreeEntry {
   return found;
 }
 
+/** The tooltip VS Code shows on hover. */
+function tip(entry: TreeEntry): string {
+  return toTreeItemSpec(entry).tooltip ?? '';
+}
+
 function labels(entries: readonly TreeEntry[]): string[] {
   return entries.map((e) => e.label);
 }
@@ -66,7 +71,7 @@ describe('tree model: hand-made models', () => {
     const item = group.children[0]!;
     assert.equal(item.label, evil);
     assert.equal(item.description, 'evil');
-    assert.ok(item.tooltip?.includes(evil), 'the tooltip carries the text unchanged');
+    assert.ok(tip(item).includes(evil), 'the tooltip carries the text unchanged');
     assert.equal(typeof toTreeItemSpec(item).tooltip, 'string');
   });
 
@@ -103,7 +108,7 @@ describe('tree model: hand-made models', () => {
     assert.equal(byLabel(nodes.children, 'database (1)').problem, 'error');
     const bad = tree.find({ kind: 'node', uniqueId: 'bad' })!;
     assert.equal(toTreeItemSpec(bad).iconColor, 'list.errorForeground');
-    assert.match(bad.tooltip ?? '', /Has errors/);
+    assert.match(tip(bad), /Has errors/);
     assert.equal(toTreeItemSpec(tree.find({ kind: 'node', uniqueId: 'ok' })!).iconColor, undefined);
     assert.equal(tree.roots[1]!.problem, 'warning');
   });
@@ -130,7 +135,7 @@ describe('tree model: hand-made models', () => {
     assert.deepEqual(labels(groups[2]!.children), ['Cluster ⊃ 1 node']);
     assert.deepEqual(labels(groups[3]!.children), ['o']);
     assert.equal(groups[1]!.children[0]!.description, 'c', 'the grey text names the relationship');
-    assert.match(groups[1]!.children[0]!.tooltip ?? '', /protocol: HTTPS/);
+    assert.match(tip(groups[1]!.children[0]!), /protocol: HTTPS/);
   });
 
   test('transitions follow sequence numbers (not document order); unnumbered ones come last; reversed ones point back', () => {

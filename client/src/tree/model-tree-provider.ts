@@ -32,16 +32,21 @@ export class ModelTreeProvider implements vscode.TreeDataProvider<TreeEntry>, vs
   }
 
   getTreeItem(entry: TreeEntry): vscode.TreeItem {
-    const spec = toTreeItemSpec(entry);
+    const spec = toTreeItemSpec(entry, false);
     const item = new vscode.TreeItem(spec.label, COLLAPSIBLE[spec.collapsible]);
     item.id = spec.id;
     item.description = spec.description;
-    item.tooltip = spec.tooltip;
     item.contextValue = spec.contextValue;
     item.iconPath = new vscode.ThemeIcon(spec.icon, spec.iconColor ? new vscode.ThemeColor(spec.iconColor) : undefined);
     if (spec.problem) item.resourceUri = problemDecorationUri(spec.problem, entry.kind !== 'section' && entry.kind !== 'node-type' && entry.kind !== 'relationship-type');
     if (entry.element || entry.range) item.command = { command: SELECT_COMMAND, title: 'Select', arguments: [entry.id] };
     if (spec.problem) item.accessibilityInformation = { label: `${spec.label}, has ${spec.problem === 'error' ? 'errors' : 'warnings'}` };
+    return item;
+  }
+
+  /** Tooltips are built on hover only: a refresh of a big model then costs only the rows on screen. */
+  resolveTreeItem(item: vscode.TreeItem, entry: TreeEntry): vscode.TreeItem {
+    item.tooltip = entry.tooltip?.();
     return item;
   }
 

@@ -43,12 +43,13 @@ export function contextValueOf(kind: TreeEntryKind): string {
   }
 }
 
-export function toTreeItemSpec(entry: TreeEntry): TreeItemSpec {
+/** `withTooltip: false` leaves the tooltip to be built on hover (the provider's resolveTreeItem). */
+export function toTreeItemSpec(entry: TreeEntry, withTooltip = true): TreeItemSpec {
   return {
     id: entry.id,
     label: entry.label,
     description: entry.description,
-    tooltip: entry.tooltip,
+    tooltip: withTooltip ? entry.tooltip?.() : undefined,
     icon: entry.icon,
     iconColor: entry.problem ? PROBLEM_COLORS[entry.problem] : undefined,
     collapsible: entry.children.length === 0 ? 'none' : entry.expanded ? 'expanded' : 'collapsed',

@@ -53,8 +53,8 @@ export interface TreeEntry {
   readonly label: string;
   /** The grey text after the label. */
   readonly description?: string;
-  /** Plain text (never Markdown): document strings are shown as they are. */
-  readonly tooltip?: string;
+  /** Plain text (never Markdown): document strings are shown as they are. Built when asked (on hover), not per refresh. */
+  readonly tooltip?: () => string;
   /** A codicon name. */
   readonly icon: string;
   /** The worst diagnostic on this element (groups: on any element inside). */
@@ -75,11 +75,39 @@ export const RELATIONSHIP_GROUP_ORDER: readonly ModelRelationshipKind[] = ['inte
 const NO_NODE_TYPE = '(no node-type)';
 const UNKNOWN_RELATIONSHIP_TYPE = '(unknown relationship-type)';
 
-/** One document's tree, with the lookups the view needs (parent, by id, by model element). */
+/** Lookups over one tree: by id, parent, by model element. */
+interface TreeIndex {
+  readonly byId: Map<string, TreeEntry>;
+  readonly parents: Map<TreeEntry, TreeEntry>;
+  readonly byElement: Readonly<Record<ElementRef['kind'], Map<string, TreeEntry>>>;
+}
+
+function indexOf(roots: readonly TreeEntry[]): TreeIndex {
+  const index: TreeIndex = {
+    byId: new Map(),
+    parents: new Map(),
+    byElement: { node: new Map(), interface: new Map(), relationship: new Map(), flow: new Map() },
+  };
+  const walk = (entry: TreeEntry, parent: TreeEntry | undefined): void => {
+    index.byId.set(entry.id, entry);
+    if (parent) index.parents.set(entry, parent);
+    // A transition points at its relationship; revealing the relationship must find the relationship itself.
+    if (entry.element && entry.kind !== 'transition') {
+      const byId = index.byElement[entry.element.kind];
+      if (!byId.has(entry.element.uniqueId)) byId.set(entry.element.uniqueId, entry);
+    }
+    for (const child of entry.children) walk(child, entry);
+  };
+  for (const root of roots) walk(root, undefined);
+  return index;
+}
+
+/**
+ * One document's tree, with the lookups the view needs (parent, by id, by model element).
+ * The lookups are built on first use: a refresh that only draws the rows on screen never pays for them.
+ */
 export class ModelTree {
-  private readonly byId = new Map<string, TreeEntry>();
-  private readonly parents = new Map<string, TreeEntry>();
-  private readonly byElement = new Map<string, TreeEntry>();
+  private lookups: TreeIndex | undefined;
 
   constructor(
     readonly uri: string,
@@ -91,18 +119,10 @@ export class ModelTree {
     readonly matchCount: number,
     /** True when the document does not parse and this is its last good model. */
     readonly stale: boolean,
-  ) {
-    const walk = (entry: TreeEntry, parent: TreeEntry | undefined): void => {
-      this.byId.set(entry.id, entry);
-      if (parent) this.parents.set(entry.id, parent);
-      // A transition points at its relationship; revealing the relationship must find the relationship itself.
-      if (entry.element && entry.kind !== 'transition') {
-        const key = elementKey(entry.element);
-        if (!this.byElement.has(key)) this.byElement.set(key, entry);
-      }
-      for (const child of entry.children) walk(child, entry);
-    };
-    for (const root of roots) walk(root, undefined);
+  ) {}
+
+  private get index(): TreeIndex {
+    return (this.lookups ??= indexOf(this.roots));
   }
 
   children(entry?: TreeEntry): readonly TreeEntry[] {
@@ -110,27 +130,23 @@ export class ModelTree {
   }
 
   get(id: string): TreeEntry | undefined {
-    return this.byId.get(id);
+    return this.index.byId.get(id);
   }
 
-  /** Undefined for a root. */
+  /** Undefined for a root (and for an entry of another tree). */
   parentOf(entry: TreeEntry): TreeEntry | undefined {
-    return this.parents.get(entry.id);
+    return this.index.parents.get(entry);
   }
 
   /** The item standing for a model element (the first, if its unique-id is duplicated); undefined if filtered out. */
   find(element: ElementRef): TreeEntry | undefined {
-    return this.byElement.get(elementKey(element));
+    return this.index.byElement[element.kind]?.get(element.uniqueId);
   }
 
   /** Every entry, depth first. */
   *all(): Iterable<TreeEntry> {
-    yield* this.byId.values();
+    yield* this.index.byId.values();
   }
-}
-
-function elementKey(ref: ElementRef): string {
-  return `${ref.kind}\u0000${ref.uniqueId}`;
 }
 
 function worst(problems: Iterable<Problem | undefined>): Problem | undefined {
@@ -224,7 +240,7 @@ class TreeBuilder {
       id: this.ids.take('filter'),
       kind: 'filter',
       label: `Filtered by '${q.text}' — ${n} ${n === 1 ? 'match' : 'matches'}`,
-      tooltip: `Showing the elements whose name, unique-id, type or description contains '${q.text}' (any case).`,
+      tooltip: () => `Showing the elements whose name, unique-id, type or description contains '${q.text}' (any case).`,
       icon: FILTER_ICON,
       expanded: false,
       children: [],
@@ -268,7 +284,7 @@ class TreeBuilder {
       kind: 'interface',
       label: iface.uniqueId || '(no unique-id)',
       description: interfaceDescription(iface),
-      tooltip: interfaceTooltip(iface, label),
+      tooltip: () => interfaceTooltip(iface, label),
       icon: INTERFACE_ICON,
       element: { kind: 'interface', uniqueId: iface.uniqueId },
       range: iface.range,
@@ -281,7 +297,7 @@ class TreeBuilder {
       kind: 'node',
       label,
       description: nodeDescription(node),
-      tooltip: nodeTooltip(node),
+      tooltip: () => nodeTooltip(node),
       icon: nodeTypeIcon(node.nodeType),
       problem: node.problem,
       element: { kind: 'node', uniqueId: node.uniqueId },
@@ -323,7 +339,7 @@ class TreeBuilder {
       kind: 'relationship',
       label,
       description: relationshipDescription(rel, label),
-      tooltip: relationshipTooltip(rel, label),
+      tooltip: () => relationshipTooltip(rel, label),
       icon: relationshipIcon(rel.kind),
       problem: rel.problem,
       element: { kind: 'relationship', uniqueId: rel.uniqueId },
@@ -357,7 +373,7 @@ class TreeBuilder {
         kind: 'transition',
         label: transitionLabel(t, step + 1, relText),
         description: t.description ? relText : t.relationshipId || undefined,
-        tooltip: transitionTooltip(t, relText),
+        tooltip: () => transitionTooltip(t, relText),
         icon: TRANSITION_ICON,
         element: t.relationshipId ? { kind: 'relationship', uniqueId: t.relationshipId } : undefined,
         range: t.range,
@@ -371,7 +387,7 @@ class TreeBuilder {
       kind: 'flow',
       label: flowLabel(flow),
       description: flow.name && flow.uniqueId !== flow.name ? flow.uniqueId : undefined,
-      tooltip: flowTooltip(flow),
+      tooltip: () => flowTooltip(flow),
       icon: FLOW_ICON,
       element: { kind: 'flow', uniqueId: flow.uniqueId },
       range: flow.range,
