@@ -25,6 +25,8 @@ const CACHE_LIMIT = 16;
 const REF_LOADS_LIMIT = 32;
 
 const cache = new Map<string, Compiled>();
+/** Hosts hand back the same object while a file is unchanged: its content key is then computed once. */
+const keys = new WeakMap<object, string>();
 const metaIds = new Set(allMetaSchemas().map((m) => m.id));
 
 function isSchema(value: unknown): value is AnySchema {
@@ -61,7 +63,7 @@ function compile(schema: AnySchema, source: string, load: SchemaLoader): Pattern
   const id = schemaId(schema);
   if (id && metaIds.has(id)) return { ok: false, message: `The pattern '${source}' claims the $id of a CALM meta schema (${id}); give it its own $id.` };
   // An earlier version of the same pattern (same $id, other content) makes way for this one.
-  if (id && ajv.getSchema(id)) ajv.removeSchema(id);
+  if (id && (ajv.schemas[id] || ajv.refs[id])) ajv.removeSchema(id);
   for (let loads = 0; ; loads++) {
     try {
       return { ok: true, validate: ajv.compile(schema) };
@@ -85,7 +87,8 @@ export function patternValidator(ref: string, load: SchemaLoader | undefined): P
   if (!loaded.ok) return { ok: false, message: `The pattern '${ref}' could not be loaded: ${loaded.message}` };
   const { schema, source } = loaded;
   if (!isSchema(schema)) return { ok: false, message: `'${source}' is not a JSON schema, so it cannot be used as a pattern.` };
-  const key = JSON.stringify(schema);
+  const key = (typeof schema === 'object' ? keys.get(schema) : undefined) ?? JSON.stringify(schema);
+  if (typeof schema === 'object') keys.set(schema, key);
   const hit = cache.get(key);
   if (hit) {
     cache.delete(key);
