@@ -20,29 +20,25 @@ function finding(location: Location, message: string, schemaPath: string, range:
   };
 }
 
-function rawFinding(doc: CalmDocument, e: ErrorObject): Finding | undefined {
-  const location = locate(doc, e.instancePath);
-  return location && finding(location, referenceMessage(e), e.schemaPath);
+function rawFinding(location: Location, e: ErrorObject): Finding {
+  return finding(location, referenceMessage(e), e.schemaPath);
 }
 
 /** An extra property: named, and underlined at its own key (the raw finding says neither). */
-function additionalPropertySummary(doc: CalmDocument, e: ErrorObject, raw: Finding): Finding {
-  const location = locate(doc, e.instancePath)!;
+function additionalPropertySummary(location: Location, e: ErrorObject): Finding {
   const name = String(e.params.additionalProperty);
   const owner = location.path === '/' ? 'the document' : `'${location.path.split('/').pop()}'`;
   const range = keyRange(location.node, name) ?? location.range;
-  return finding(location, `Property '${name}' is not allowed in ${owner}.`, e.schemaPath, range, [raw]);
+  return finding(location, `Property '${name}' is not allowed in ${owner}.`, e.schemaPath, range, [rawFinding(location, e)]);
 }
 
 function nodeFindings(doc: CalmDocument, node: ErrorNode): Finding[] {
-  if (node.kind === 'raw') {
-    const raw = rawFinding(doc, node.error);
-    if (!raw) return [];
-    return node.error.keyword === 'additionalProperties' ? [additionalPropertySummary(doc, node.error, raw)] : [raw];
-  }
   const location = locate(doc, node.error.instancePath);
   if (!location) return [];
-  const children = [...node.members.flatMap((m) => nodeFindings(doc, m)), ...[rawFinding(doc, node.error)].filter((f): f is Finding => f !== undefined)];
+  if (node.kind === 'raw') {
+    return [node.error.keyword === 'additionalProperties' ? additionalPropertySummary(location, node.error) : rawFinding(location, node.error)];
+  }
+  const children = [...node.members.flatMap((m) => nodeFindings(doc, m)), rawFinding(location, node.error)];
   const message = explainGroup(node.error, node.members, valueAt(doc.value, node.error.instancePath));
   return [finding(location, message, node.error.schemaPath, location.range, children)];
 }

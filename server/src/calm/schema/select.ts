@@ -20,7 +20,10 @@ export interface SchemaSelection {
   readonly problems: readonly string[];
 }
 
-const KNOWN = VERSIONS.map((v) => v.id.replace('/', ' ')).join(', ');
+/** e.g. `release 1.0-rc1, 1.0-rc2, 1.0, 1.1, 1.2; draft 2025-03, 2026-03`. */
+const KNOWN = (['release', 'draft'] as const)
+  .map((channel) => `${channel} ${VERSIONS.filter((v) => v.id.startsWith(channel + '/')).map((v) => v.id.slice(channel.length + 1)).join(', ')}`)
+  .join('; ');
 const NEWEST_CALM = metaUrl(NEWEST_RELEASE, 'calm.json');
 
 /** A CALM meta URL written slightly wrong (trailing slash, fragment, query, spaces): what was meant. */
