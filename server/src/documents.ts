@@ -58,22 +58,31 @@ export interface DocumentStoreOptions {
 /** Document states by URI, one version at a time. */
 export class DocumentStore {
   private readonly states = new Map<string, DocumentState>();
+  /** Documents found CALM at some version: they stay CALM while broken or emptied mid-edit, so their errors stay visible. */
+  private readonly calmUris = new Set<string>();
+  private readonly lastGood = new Map<string, LastGoodModel>();
 
   constructor(private readonly options: DocumentStoreOptions) {}
 
   /** The state of the document's current version; computed at most once per version (until `clear`). */
   analyze(document: TextDocument, loader: SchemaLoader | undefined): DocumentState {
-    const previous = this.states.get(document.uri);
+    const uri = document.uri;
+    const previous = this.states.get(uri);
     if (previous && previous.version === document.version) return previous;
     const text = document.getText();
-    // Once CALM, a document stays CALM while it is broken or emptied mid-edit, so its errors stay visible.
-    const known = document.languageId === CALM_LANGUAGE_ID || previous?.isCalm === true;
+    const known = document.languageId === CALM_LANGUAGE_ID || this.calmUris.has(uri);
     const doc = known || looksLikeCalm(text) ? parseCalm(text) : undefined;
     const parses = doc !== undefined && doc.syntaxFindings.length === 0;
     const isCalm = doc !== undefined && (document.languageId === CALM_LANGUAGE_ID || (known && !parses) || isCalmDocument(doc, loader));
-    const lastGood = parses && isCalm ? { version: document.version, doc } : isCalm ? previous?.lastGood : undefined;
-    const state = new DocumentState(document.uri, document.version, document.languageId, doc, isCalm, lastGood, loader, this.options.onRuleFailures);
-    this.states.set(document.uri, state);
+    if (isCalm) {
+      this.calmUris.add(uri);
+      if (parses) this.lastGood.set(uri, { version: document.version, doc });
+    } else {
+      this.calmUris.delete(uri);
+      this.lastGood.delete(uri);
+    }
+    const state = new DocumentState(uri, document.version, document.languageId, doc, isCalm, this.lastGood.get(uri), loader, this.options.onRuleFailures);
+    this.states.set(uri, state);
     return state;
   }
 
@@ -84,13 +93,12 @@ export class DocumentStore {
 
   forget(uri: string): void {
     this.states.delete(uri);
+    this.calmUris.delete(uri);
+    this.lastGood.delete(uri);
   }
 
-  /** Drops every cached state (settings changed: schema loading may differ), keeping whether each was CALM. */
+  /** Drops every computed state (settings changed: schema loading may differ); which documents are CALM, and their last good models, stay. */
   clear(): void {
-    for (const [uri, state] of this.states) {
-      // Keep a version-less marker so stickiness survives; -1 never equals a real version.
-      this.states.set(uri, new DocumentState(uri, -1, state.languageId, undefined, state.isCalm, state.lastGood, undefined, this.options.onRuleFailures));
-    }
+    this.states.clear();
   }
 }
