@@ -36,10 +36,9 @@ function step(title: string, command: string, args: readonly string[]): void {
 
 /** The workbench URL that opens examples/ and shows the e-commerce architecture in the editor. */
 export function demoUrl(origin: string, authority: string): string {
-  const url = new URL(origin + '/');
-  url.searchParams.set('folder', examplesDir);
-  url.searchParams.set('payload', JSON.stringify([['openFile', `vscode-remote://${authority}${join(examplesDir, DEMO_FILE)}`]]));
-  return url.toString();
+  const payload = JSON.stringify([['openFile', `vscode-remote://${authority}${join(examplesDir, DEMO_FILE)}`]]);
+  // The folder stays readable; the payload (quotes, brackets) must be encoded to survive a terminal.
+  return `${origin}/?folder=${encodeURI(examplesDir)}&payload=${encodeURIComponent(payload)}`;
 }
 
 async function main(): Promise<void> {

@@ -79,4 +79,21 @@ export async function stopGroup(child: ChildProcess, graceMs = 5000): Promise<vo
   }
   signalGroup(child, 'SIGKILL');
   running.delete(child);
+  await groupGone(child, 5000);
+}
+
+function groupExists(child: ChildProcess): boolean {
+  if (child.pid === undefined) return false;
+  try {
+    process.kill(-child.pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Waits until no process of the group is left (so its ports are closed when stopGroup returns). */
+async function groupGone(child: ChildProcess, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (groupExists(child) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
 }
