@@ -107,9 +107,12 @@ export class CalmLanguageService implements vscode.Disposable {
       run: { module, transport: TransportKind.ipc },
       debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
     };
+    const watcher = vscode.workspace.createFileSystemWatcher('**/*.json');
+    this.disposables.push(watcher);
     const clientOptions: LanguageClientOptions = {
       documentSelector: CALM_LANGUAGE_IDS.flatMap((language) => CALM_SCHEMES.map((scheme) => ({ language, scheme }))),
-      synchronize: { configurationSection: SETTINGS_SECTION },
+      // Patterns and URL maps are JSON files; the server re-checks documents that name a schema when one changes.
+      synchronize: { configurationSection: SETTINGS_SECTION, fileEvents: watcher },
       outputChannel: this.output,
       traceOutputChannel: this.output,
       revealOutputChannelOn: RevealOutputChannelOn.Never,

@@ -91,6 +91,11 @@ export class DocumentStore {
     return this.states.get(uri);
   }
 
+  /** Drops the computed state of one document (what it depends on changed), keeping whether it is CALM. */
+  invalidate(uri: string): void {
+    this.states.delete(uri);
+  }
+
   forget(uri: string): void {
     this.states.delete(uri);
     this.calmUris.delete(uri);

@@ -239,6 +239,19 @@ export function startServer(connection: Connection, runtime: ServerRuntime, feat
     }),
   );
 
+  // A pattern or URL map edited on disk: documents validated against a schema they name are checked again.
+  connection.onDidChangeWatchedFiles(
+    guardEvent('watched files change', () => {
+      for (const document of documents.all()) {
+        const state = store.peek(document.uri);
+        if (state?.isCalm && state.doc?.schema.kind === 'other') {
+          store.invalidate(document.uri);
+          schedule(document.uri, 0, true);
+        }
+      }
+    }),
+  );
+
   documents.onDidOpen(
     guardEvent('open', ({ document }) => {
       openedVersion.set(document.uri, document.version);

@@ -7,13 +7,13 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Diagnostic } from 'vscode-languageserver-protocol/node';
-import { fileUri, LspTestClient, positionAt, REPO_ROOT } from './lsp-test-client';
+import { fileUri, LspTestClient, positionAt, REPO_ROOT, SUITE_TIMEOUT_MS } from './lsp-test-client';
 
 const EXAMPLE = readFileSync(resolve(REPO_ROOT, 'examples/ecommerce-platform.json'), 'utf8');
 const META = 'https://calm.finos.org/release/1.1/meta/calm.json';
 const BUDGET_MS = 2000;
 
-describe('language server on bad input', () => {
+describe('language server on bad input', { timeout: SUITE_TIMEOUT_MS }, () => {
   let client: LspTestClient;
   let count = 0;
 

@@ -8,7 +8,7 @@ import { after, before, describe, test } from 'node:test';
 import { isCalmDocument, looksLikeCalm } from '../../server/src/calm/detect';
 import { parseCalm } from '../../server/src/calm/parse';
 import { createNodeSchemaLoader } from '../../server/src/node-schema-loader';
-import { fileUri, LspTestClient, REPO_ROOT } from './lsp-test-client';
+import { fileUri, LspTestClient, REPO_ROOT, SUITE_TIMEOUT_MS } from './lsp-test-client';
 
 const EXAMPLE = readFileSync(resolve(REPO_ROOT, 'examples/ecommerce-platform.json'), 'utf8');
 const META = 'https://calm.finos.org/release/1.1/meta/calm.json';
@@ -78,7 +78,7 @@ describe('CALM detection (pure)', () => {
   });
 });
 
-describe('CALM detection in the server', () => {
+describe('CALM detection in the server', { timeout: SUITE_TIMEOUT_MS }, () => {
   let client: LspTestClient;
 
   before(async () => {

@@ -4,14 +4,14 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { DiagnosticSeverity } from 'vscode-languageserver-protocol/node';
-import { fileUri, LspTestClient, positionAt, REPO_ROOT } from './lsp-test-client';
+import { fileUri, LspTestClient, positionAt, REPO_ROOT, SUITE_TIMEOUT_MS } from './lsp-test-client';
 
 const EXAMPLE = readFileSync(resolve(REPO_ROOT, 'examples/ecommerce-platform.json'), 'utf8');
 const ORDER_DESTINATION = '"node": "order-service"';
 /** The first connects relationship (gateway-to-orders) sends to a node that does not exist. */
 const DANGLING = EXAMPLE.replace(ORDER_DESTINATION, '"node": "ghost-node"');
 
-describe('language server diagnostics', () => {
+describe('language server diagnostics', { timeout: SUITE_TIMEOUT_MS }, () => {
   let client: LspTestClient;
 
   before(async () => {

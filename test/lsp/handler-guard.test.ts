@@ -12,7 +12,7 @@ import { MessageType } from 'vscode-languageserver-protocol/node';
 import { modelRequestsFeature } from '../../server/src/model-requests';
 import type { ServerFeature } from '../../server/src/server-context';
 import { startServer, type ServerRuntime } from '../../server/src/start-server';
-import { fileUri, LspTestClient, REPO_ROOT } from './lsp-test-client';
+import { fileUri, LspTestClient, REPO_ROOT, SUITE_TIMEOUT_MS } from './lsp-test-client';
 
 const EXAMPLE = readFileSync(resolve(REPO_ROOT, 'examples/ecommerce-platform.json'), 'utf8');
 const DANGLING = EXAMPLE.replace('"node": "order-service"', '"node": "ghost-node"');
@@ -44,7 +44,7 @@ const unstartableFeature: ServerFeature = {
   },
 };
 
-describe('handlers never throw into the connection', () => {
+describe('handlers never throw into the connection', { timeout: SUITE_TIMEOUT_MS }, () => {
   let client: LspTestClient;
   let capabilities: Record<string, unknown>;
 

@@ -12,6 +12,8 @@ import {
   ConfigurationRequest,
   createProtocolConnection,
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
   DidChangeTextDocumentNotification,
   DidCloseTextDocumentNotification,
   DidOpenTextDocumentNotification,
@@ -43,6 +45,8 @@ import {
 } from '../../server/src/protocol';
 
 export const REPO_ROOT = resolve(__dirname, '../..');
+/** A safety net, not a speed check: a server that never answers fails its suite instead of hanging the run. */
+export const SUITE_TIMEOUT_MS = 120_000;
 export const SERVER_BUNDLE = resolve(REPO_ROOT, 'dist/server.js');
 
 export function fileUri(...segments: string[]): string {
@@ -192,6 +196,11 @@ export class LspTestClient {
   async changeSettings(settings: unknown): Promise<void> {
     this.settings = settings;
     await this.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: { calm: settings } });
+  }
+
+  /** Tells the server that files changed on disk, as the client's file watcher does. */
+  async filesChanged(uris: readonly string[]): Promise<void> {
+    await this.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: uris.map((uri) => ({ uri, type: FileChangeType.Changed })) });
   }
 
   model(uri: string): Promise<ModelRequestResult> {

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { fileUri, LspTestClient, positionAt, REPO_ROOT } from './lsp-test-client';
+import { fileUri, LspTestClient, positionAt, REPO_ROOT, SUITE_TIMEOUT_MS } from './lsp-test-client';
 
 const EXAMPLE = readFileSync(resolve(REPO_ROOT, 'examples/ecommerce-platform.json'), 'utf8');
 
@@ -20,7 +20,7 @@ function rangeOf(snippet: string): { start: { line: number; character: number };
   return { start: positionAt(EXAMPLE, at), end: positionAt(EXAMPLE, at + snippet.length) };
 }
 
-describe('calm/model and calm/elementAt', () => {
+describe('calm/model and calm/elementAt', { timeout: SUITE_TIMEOUT_MS }, () => {
   let client: LspTestClient;
   const uri = fileUri('examples/ecommerce-platform.json');
 

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import { createNodeSchemaLoader, loadUrlMap } from '../../server/src/node-schema-loader';
-import { LspTestClient } from './lsp-test-client';
+import { LspTestClient, SUITE_TIMEOUT_MS } from './lsp-test-client';
 
 const META = 'https://calm.finos.org/release/1.1/meta/calm.json';
 const REMOTE_PATTERN = 'https://patterns.example.com/calm/api-pattern.json';
@@ -43,7 +43,7 @@ function architecture(schema: string, nodeId: string): string {
   );
 }
 
-describe('schema loading', () => {
+describe('schema loading', { timeout: SUITE_TIMEOUT_MS }, () => {
   let dir: string;
 
   before(() => {
@@ -133,6 +133,23 @@ describe('schema loading', () => {
       assert.deepEqual(await diagnosticsOf('remote-good.json', architecture(REMOTE_PATTERN, 'api')), []);
       const wrong = await diagnosticsOf('remote-wrong.json', architecture(REMOTE_PATTERN, 'not-api'));
       assert.ok(wrong.length >= 1 && wrong.every((d) => d.code === 'json-schema'), JSON.stringify(wrong));
+    });
+
+    test('editing the pattern on disk re-validates the documents that name it', async () => {
+      const patternPath = join(dir, 'patterns', 'mutable-pattern.json');
+      writeFileSync(patternPath, JSON.stringify(PATTERN));
+      const uri = pathToFileURL(join(dir, 'patterns', 'mutable.json')).toString();
+      const schemaErrors = (p: { diagnostics: { code?: number | string }[] }) => p.diagnostics.filter((d) => d.code === 'json-schema').length;
+      const opened = client.diagnosticsFor(uri, 1);
+      await client.open(uri, architecture('./mutable-pattern.json', 'renamed-api'));
+      assert.ok(schemaErrors(await opened) >= 1);
+      const revalidated = client.nextDiagnostics(uri);
+      const renamed = structuredClone(PATTERN);
+      renamed.properties.nodes.prefixItems[0].properties['unique-id'].const = 'renamed-api';
+      writeFileSync(patternPath, JSON.stringify(renamed));
+      await client.filesChanged([pathToFileURL(patternPath).toString()]);
+      assert.equal(schemaErrors(await revalidated), 0);
+      await client.close(uri);
     });
 
     test('an unmapped remote pattern is reported as not loaded, never fetched', async () => {

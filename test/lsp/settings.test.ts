@@ -3,12 +3,12 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { fileUri, LspTestClient, REPO_ROOT } from './lsp-test-client';
+import { fileUri, LspTestClient, REPO_ROOT, SUITE_TIMEOUT_MS } from './lsp-test-client';
 
 const EXAMPLE = readFileSync(resolve(REPO_ROOT, 'examples/ecommerce-platform.json'), 'utf8');
 const DANGLING = EXAMPLE.replace('"node": "order-service"', '"node": "ghost-node"');
 
-describe('language server settings', () => {
+describe('language server settings', { timeout: SUITE_TIMEOUT_MS }, () => {
   let client: LspTestClient;
 
   before(async () => {
