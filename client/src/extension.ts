@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import type { CalmLensApi } from './api';
 import { CalmContext } from './calm-context';
+import { registerLanguageCommands } from './commands';
 import { CalmLanguageService } from './language-client';
 import { EditorCursorSource, SelectionHub } from './selection-hub';
 import { registerModelTree } from './tree/register-model-tree';
@@ -16,6 +17,7 @@ export function activate(context: vscode.ExtensionContext): CalmLensApi {
   const selection = new SelectionHub(languageService);
   const cursor = new EditorCursorSource(selection, languageService, calmContext);
   context.subscriptions.push(output, languageService, calmContext, selection, cursor);
+  context.subscriptions.push(...registerLanguageCommands(languageService, output));
   languageService.watchDocuments();
   const tree = registerModelTree(context, { models: languageService, selection });
 
