@@ -4,8 +4,8 @@
  * button and the "CALM: New Architecture" command. Pure (no vscode import).
  */
 
-/** The newest CALM release the engine bundles. */
-export const NEW_ARCHITECTURE_SCHEMA = 'https://calm.finos.org/release/1.2/meta/calm.json';
+/** CALM 1.1: the release the FINOS tutorial architectures (and the e-commerce example) name. */
+export const NEW_ARCHITECTURE_SCHEMA = 'https://calm.finos.org/release/1.1/meta/calm.json';
 
 /** The language id to open it with: VS Code's JSON language, which the CALM server watches. */
 export const NEW_ARCHITECTURE_LANGUAGE = 'json';
