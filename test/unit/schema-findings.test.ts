@@ -65,6 +65,21 @@ describe('schema findings', () => {
     assert.ok(messages.some((m) => /Did you mean 'connects' instead of 'conects'\?/.test(m)), messages.join('\n'));
   });
 
+  test('a relationship-type written as a string is one summary (the oneOf and the type error) saying how to write it', () => {
+    const seed = seedValue();
+    const relationship = seed.relationships[0];
+    relationship.interacts = relationship['relationship-type'];
+    relationship['relationship-type'] = 'interacts';
+    const doc = docOf(seed);
+    const findings = schemaFindings(doc, {});
+    assert.equal(findings.length, 1);
+    assert.equal(
+      findings[0].message,
+      `relationship-type must be an object holding exactly one of 'interacts', 'connects', 'deployed-in', 'composed-of' or 'options'; this is a string. Write "relationship-type": { "interacts": { ... } }, and move this relationship's 'interacts' property into it.`,
+    );
+    assert.deepEqual(flattenFindings(findings).map((f) => f.message), ['must match exactly one schema in oneOf', 'must be object']);
+  });
+
   test('an interface without unique-id is summarised once, underlined at its opening brace', () => {
     const seed = seedValue();
     const gateway = seed.nodes.find((n) => n['unique-id'] === 'api-gateway')!;
@@ -180,6 +195,21 @@ describe('what $schema says, when it cannot be used', () => {
     assert.equal(asked, 0);
     assert.equal(findings.length, 1);
     assert.match(findings[0].message, new RegExp(`did you mean '${CALM_1_1.replace(/\./g, '\\.')}'`));
+  });
+
+  test('a CALM URL without its scheme: the format error says which URL was meant', () => {
+    const { findings } = schemaProblems('calm.finos.org/release/1.1/meta/calm.json');
+    assert.equal(findings.length, 1);
+    assert.equal(findings[0].message, "$schema must be an absolute URL: did you mean 'https://calm.finos.org/release/1.1/meta/calm.json'?");
+    assert.deepEqual(flattenFindings(findings).map((f) => f.message), ['must match format "uri"']);
+  });
+
+  test('the JSON Schema meta schema is not mistaken for a pattern to fetch', () => {
+    let asked = 0;
+    const { findings } = schemaProblems('https://json-schema.org/draft/2020-12/schema', (ref) => (asked++, noNetwork(ref)));
+    assert.equal(asked, 0);
+    assert.equal(findings.length, 1);
+    assert.match(findings[0].message, /is the JSON Schema meta schema: it describes schemas, not CALM documents/);
   });
 
   test('a non-string $schema is reported, and the document is still checked against the newest release', () => {

@@ -62,9 +62,18 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
-function explainRelationshipType(value: Record<string, unknown>): string {
-  const present = RELATIONSHIP_TYPES.filter((t) => t in value);
+function explainRelationshipType(value: unknown, relationship: unknown): string {
   const all = quoteList(RELATIONSHIP_TYPES, 'or');
+  if (!isObject(value)) {
+    const named = RELATIONSHIP_TYPES.find((t) => t === value);
+    let hint = '';
+    if (named) {
+      const sibling = isObject(relationship) && named in relationship;
+      hint = ` Write "relationship-type": { "${named}": { ... } }${sibling ? `, and move this relationship's '${named}' property into it` : ''}.`;
+    }
+    return `relationship-type must be an object holding exactly one of ${all}; this is ${describeValue(value)}.${hint}`;
+  }
+  const present = RELATIONSHIP_TYPES.filter((t) => t in value);
   if (present.length > 1) {
     return `A relationship has exactly one type, but this relationship-type has ${present.length}: ${quoteList(present)}. Keep one (or split it into several relationships).`;
   }
@@ -146,11 +155,15 @@ function explainGeneric(group: ErrorObject, members: readonly ErrorNode[]): stri
   return `matches none of the alternatives: ${[...new Set(errors.slice(0, 3).map((e) => relative(e, base)))].join('; ')}.`;
 }
 
-/** A sentence a person understands for a failed `oneOf`/`anyOf` over `value`. */
-export function explainGroup(group: ErrorObject, members: readonly ErrorNode[], value: unknown): string {
+/** A sentence a person understands for a failed `oneOf`/`anyOf` of a document (`root` is its value). */
+export function explainGroup(node: Extract<ErrorNode, { kind: 'group' }>, root: unknown): string {
+  const { error: group, members } = node;
   const path = group.instancePath;
   const schemaPath = group.schemaPath;
-  if (path.endsWith('/relationship-type') && isObject(value) && group.keyword === 'oneOf') return explainRelationshipType(value);
+  const value = valueAt(root, path);
+  if (path.endsWith('/relationship-type') && schemaPath.endsWith('relationship-type/oneOf')) {
+    return explainRelationshipType(value, valueAt(root, path.slice(0, -'/relationship-type'.length)));
+  }
   if (schemaPath.endsWith('metadata/oneOf')) return explainMetadata(value);
   if (schemaPath.endsWith('node-type-definition/anyOf')) {
     return `node-type must be a string: one of ${NODE_TYPES.join(', ')}, or a type of your own; this is ${describeValue(value)}.`;

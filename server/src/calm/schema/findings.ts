@@ -32,14 +32,26 @@ function additionalPropertySummary(location: Location, e: ErrorObject): Finding 
   return finding(location, `Property '${name}' is not allowed in ${owner}.`, e.schemaPath, range, [rawFinding(location, e)]);
 }
 
+/** `$schema` that is not a URL (calm.json asks for format `uri`): say what it should be. */
+function schemaUriSummary(doc: CalmDocument, location: Location, e: ErrorObject): Finding {
+  const written = String(valueAt(doc.value, '/$schema'));
+  const meant = doc.schema.kind === 'meta' && !/^https?:\/\//.test(written.trim()) ? `https://${written.trim().replace(/^\/+/, '')}` : undefined;
+  const message = `$schema must be an absolute URL${meant ? `: did you mean '${meant}'?` : '.'}`;
+  return finding(location, message, e.schemaPath, location.range, [rawFinding(location, e)]);
+}
+
+function rawNodeFinding(doc: CalmDocument, location: Location, e: ErrorObject): Finding {
+  if (e.keyword === 'additionalProperties') return additionalPropertySummary(location, e);
+  if (e.keyword === 'format' && e.instancePath === '/$schema') return schemaUriSummary(doc, location, e);
+  return rawFinding(location, e);
+}
+
 function nodeFindings(doc: CalmDocument, node: ErrorNode): Finding[] {
   const location = locate(doc, node.error.instancePath);
   if (!location) return [];
-  if (node.kind === 'raw') {
-    return [node.error.keyword === 'additionalProperties' ? additionalPropertySummary(location, node.error) : rawFinding(location, node.error)];
-  }
-  const children = [...node.members.flatMap((m) => nodeFindings(doc, m)), rawFinding(location, node.error)];
-  const message = explainGroup(node.error, node.members, valueAt(doc.value, node.error.instancePath));
+  if (node.kind === 'raw') return [rawNodeFinding(doc, location, node.error)];
+  const children = [...node.members.flatMap((m) => nodeFindings(doc, m)), rawFinding(location, node.error), ...node.trailing.map((e) => rawFinding(location, e))];
+  const message = explainGroup(node, doc.value);
   return [finding(location, message, node.error.schemaPath, location.range, children)];
 }
 
@@ -59,7 +71,7 @@ export function schemaCheckFindings(doc: CalmDocument, errors: readonly ErrorObj
     if (!location) return [];
     const raw: Finding = { ...finding(location, `schema is invalid: ${errorsText(errorsIn(node))}`, node.error.schemaPath), path: '/' };
     const where = node.error.instancePath === '' ? 'the pattern' : `'${node.error.instancePath.slice(1)}'`;
-    const what = node.kind === 'group' ? explainGroup(node.error, node.members, valueAt(doc.value, node.error.instancePath)) : `${where} ${referenceMessage(node.error)}.`;
+    const what = node.kind === 'group' ? explainGroup(node, doc.value) : `${where} ${referenceMessage(node.error)}.`;
     return [{ ...raw, message: `This pattern is not a valid schema: ${what}`, children: [raw] }];
   });
 }

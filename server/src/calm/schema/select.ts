@@ -90,6 +90,12 @@ export function selectSchema(doc: CalmDocument, patternRef?: string): SchemaSele
     case 'other': {
       const meant = intendedMetaUrl(ref.url);
       if (meant) return { plan: { kind: 'nothing' }, problems: [`'${ref.url}' is not a CALM schema URL; did you mean '${meant}'?`] };
+      if (/^https?:\/\/json-schema\.org\//.test(ref.url)) {
+        return {
+          plan: defaultFor(doc),
+          problems: [`'${ref.url}' is the JSON Schema meta schema: it describes schemas, not CALM documents. Name a CALM schema instead, e.g. ${NEWEST_CALM}. The document was checked against the newest release.`],
+        };
+      }
       return { plan: { kind: 'pattern', ref: ref.url }, problems: [] };
     }
   }
