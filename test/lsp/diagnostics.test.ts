@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { DiagnosticSeverity } from 'vscode-languageserver-protocol/node';
+import { validateText } from '../../server/src/calm/engine';
 import { fileUri, LspTestClient, positionAt, REPO_ROOT, SUITE_TIMEOUT_MS } from './lsp-test-client';
 
 const EXAMPLE = readFileSync(resolve(REPO_ROOT, 'examples/ecommerce-platform.json'), 'utf8');
@@ -53,6 +54,26 @@ describe('language server diagnostics', { timeout: SUITE_TIMEOUT_MS }, () => {
     const cleared = client.nextDiagnostics(uri);
     await client.close(uri);
     assert.deepEqual((await cleared).diagnostics, []);
+  });
+
+  test('a summarised schema error is one diagnostic; its raw errors come as related information', async () => {
+    const architecture = JSON.parse(EXAMPLE) as { relationships: Record<string, unknown>[] };
+    architecture.relationships[2]['relationship-type'] = { bogus: {} };
+    const text = JSON.stringify(architecture, null, 2);
+    const summaries = validateText(text).findings.filter((f) => f.children && f.children.length > 1);
+    assert.equal(summaries.length, 1, 'the engine summarises the failed oneOf');
+    const uri = fileUri('test-output/summary.json');
+    const opened = client.diagnosticsFor(uri, 1);
+    await client.open(uri, text);
+    const { diagnostics } = await opened;
+    const shown = diagnostics.filter((d) => d.code === 'json-schema');
+    assert.equal(shown.length, 1, JSON.stringify(diagnostics));
+    assert.equal(shown[0].message, summaries[0].message);
+    assert.deepEqual(
+      shown[0].relatedInformation?.map((r) => [r.location.uri, r.message]),
+      summaries[0].children?.map((c) => [uri, c.message]),
+    );
+    await client.close(uri);
   });
 
   test('an untitled document is validated too', async () => {
