@@ -6,9 +6,14 @@ export interface Position {
 }
 
 export class LineIndex {
-  private readonly starts: number[];
+  private lineStarts: number[] | undefined;
 
-  constructor(private readonly text: string) {
+  constructor(private readonly text: string) {}
+
+  /** Computed on first use: validating a clean document never needs a position. */
+  private get starts(): number[] {
+    if (this.lineStarts) return this.lineStarts;
+    const text = this.text;
     const starts = [0];
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
@@ -18,7 +23,8 @@ export class LineIndex {
         starts.push(i + 1);
       }
     }
-    this.starts = starts;
+    this.lineStarts = starts;
+    return starts;
   }
 
   get lineCount(): number {
@@ -26,22 +32,24 @@ export class LineIndex {
   }
 
   positionAt(offset: number): Position {
+    const starts = this.starts;
     const clamped = Math.max(0, Math.min(offset, this.text.length));
     let lo = 0;
-    let hi = this.starts.length - 1;
+    let hi = starts.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid] <= clamped) lo = mid;
+      if (starts[mid] <= clamped) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo, character: clamped - this.starts[lo] };
+    return { line: lo, character: clamped - starts[lo] };
   }
 
   offsetAt(position: Position): number {
+    const starts = this.starts;
     if (position.line < 0) return 0;
-    if (position.line >= this.starts.length) return this.text.length;
-    const lineStart = this.starts[position.line];
-    const nextStart = position.line + 1 < this.starts.length ? this.starts[position.line + 1] : this.text.length;
+    if (position.line >= starts.length) return this.text.length;
+    const lineStart = starts[position.line];
+    const nextStart = position.line + 1 < starts.length ? starts[position.line + 1] : this.text.length;
     return Math.min(lineStart + Math.max(0, position.character), nextStart);
   }
 }

@@ -1,6 +1,7 @@
 /** JSON syntax checking: jsonc-parser's error codes turned into plain words at exact positions. */
 import { parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
 import type { Finding, OffsetRange } from './findings';
+import { parseStrictJsonTree } from './json-tree';
 
 /** Deeper than this, a document is refused before parsing (recursive parsers and validators would overflow). */
 export const MAX_NESTING_DEPTH = 512;
@@ -103,6 +104,9 @@ export function parseJson(text: string): SyntaxResult {
   if (text.trim() === '') {
     return { root: undefined, findings: [finding('The document is empty: a CALM document is a JSON object.', { start: 0, end: text.length })] };
   }
+  // Valid JSON, the common case, takes the fast path; anything else is explained by jsonc-parser below.
+  const strict = parseStrictJsonTree(text, MAX_NESTING_DEPTH);
+  if (strict) return { root: strict, findings };
   let source = text;
   if (text.charCodeAt(0) === 0xfeff) {
     findings.push(finding('The file starts with a byte order mark (BOM), which JSON does not allow. Save it as UTF-8 without BOM.', { start: 0, end: 1 }));

@@ -17,7 +17,7 @@ async function run(args: readonly string[], io: CliIO): Promise<ExitCode> {
   const options = parseValidateArgs(args);
   const urlMap = options.urlMap === undefined ? undefined : readUrlMap(resolve(io.cwd, options.urlMap), options.urlMap);
   const patternRef = options.pattern === undefined ? undefined : resolve(io.cwd, options.pattern);
-  const files = readInputs(options.inputs, io.cwd);
+  const files = await readInputs(options.inputs, io.cwd);
   const reports: FileReport[] = files.map((file) => {
     const result = validateText(file.text, { loadSchema: schemaLoaderFor(dirname(file.absolute), urlMap), patternRef });
     return { file: file.display, doc: result.doc, findings: result.findings, ruleFailures: result.ruleFailures };

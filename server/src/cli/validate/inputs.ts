@@ -1,8 +1,10 @@
 /** File names and globs -> the list of files to validate, each read once. */
 import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import fg from 'fast-glob';
 import { UsageError } from '../command';
+
+// fast-glob is loaded only when an argument is a glob: naming files should not pay for it.
+const GLOB_CHARS = /[*?[\]{}()!]/;
 
 export interface InputFile {
   /** As shown in reports: the name as typed, or as the glob matched it (relative to the working directory). */
@@ -20,11 +22,12 @@ function isFile(path: string): boolean {
 }
 
 /** The files one argument names, in a stable order. */
-function expand(input: string, cwd: string): string[] {
+async function expand(input: string, cwd: string): Promise<string[]> {
   // A file whose name merely looks like a glob (`a[1].json`) is still that file.
   if (isFile(resolve(cwd, input))) return [input];
-  if (fg.isDynamicPattern(input)) {
-    const matches = fg.sync(input, { cwd, onlyFiles: true, unique: true, followSymbolicLinks: true });
+  const fg = GLOB_CHARS.test(input) ? (await import('fast-glob')).default : undefined;
+  if (fg?.isDynamicPattern(input)) {
+    const matches = await fg.glob(input, { cwd, onlyFiles: true, unique: true, followSymbolicLinks: true });
     if (matches.length === 0) throw new UsageError(`no files match '${input}'.`);
     return matches.sort();
   }
@@ -47,11 +50,11 @@ function readText(display: string, absolute: string): string {
 }
 
 /** Every file named, each once (first mention wins), read. Throws UsageError before anything is validated. */
-export function readInputs(inputs: readonly string[], cwd: string): InputFile[] {
+export async function readInputs(inputs: readonly string[], cwd: string): Promise<InputFile[]> {
   const seen = new Set<string>();
   const files: InputFile[] = [];
   for (const input of inputs) {
-    for (const display of expand(input, cwd)) {
+    for (const display of await expand(input, cwd)) {
       const absolute = resolve(cwd, display);
       if (seen.has(absolute)) continue;
       seen.add(absolute);

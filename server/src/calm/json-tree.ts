@@ -1,0 +1,222 @@
+/**
+ * A fast path for the common case, strictly valid JSON: builds the same positioned tree as
+ * jsonc-parser's `parseTree` (same node types, offsets, lengths, values, `colonOffset`s, parents)
+ * in one tight pass, several times faster. It answers `undefined` at the first thing it does not
+ * accept (any syntax error, a byte order mark, nesting deeper than `maxDepth`), and the caller then
+ * parses with jsonc-parser, which explains and recovers from errors.
+ */
+import type { Node as JsonNode } from 'jsonc-parser';
+
+/** jsonc-parser's nodes are read-only to their users; here they are still being built. */
+type NodeUnderConstruction = { -readonly [K in keyof JsonNode]: JsonNode[K] };
+
+/** Thrown internally to abandon the fast path; never escapes this module. */
+const NOT_STRICT = Symbol('not strict JSON');
+
+// Character codes.
+const TAB = 9;
+const LF = 10;
+const CR = 13;
+const SPACE = 32;
+const QUOTE = 34;
+const COMMA = 44;
+const MINUS = 45;
+const DOT = 46;
+const ZERO = 48;
+const NINE = 57;
+const COLON = 58;
+const OPEN_BRACKET = 91;
+const BACKSLASH = 92;
+const CLOSE_BRACKET = 93;
+const OPEN_BRACE = 123;
+const CLOSE_BRACE = 125;
+
+class StrictTreeParser {
+  private pos = 0;
+  private depth = 0;
+
+  constructor(
+    private readonly text: string,
+    private readonly maxDepth: number,
+  ) {}
+
+  parseDocument(): JsonNode {
+    this.skipWhitespace();
+    const root = this.parseValue(undefined);
+    this.skipWhitespace();
+    if (this.pos !== this.text.length) throw NOT_STRICT;
+    return root;
+  }
+
+  private skipWhitespace(): void {
+    const text = this.text;
+    let pos = this.pos;
+    for (;;) {
+      const c = text.charCodeAt(pos);
+      if (c === SPACE || c === LF || c === CR || c === TAB) pos++;
+      else break;
+    }
+    this.pos = pos;
+  }
+
+  private parseValue(parent: JsonNode | undefined): JsonNode {
+    const c = this.text.charCodeAt(this.pos);
+    if (c === QUOTE) return this.parseString(parent);
+    if (c === OPEN_BRACE) return this.parseObject(parent);
+    if (c === OPEN_BRACKET) return this.parseArray(parent);
+    if (c === MINUS || (c >= ZERO && c <= NINE)) return this.parseNumber(parent);
+    if (this.text.startsWith('true', this.pos)) return this.literal(parent, 'boolean', true, 4);
+    if (this.text.startsWith('false', this.pos)) return this.literal(parent, 'boolean', false, 5);
+    if (this.text.startsWith('null', this.pos)) return this.literal(parent, 'null', null, 4);
+    throw NOT_STRICT;
+  }
+
+  private literal(parent: JsonNode | undefined, type: 'boolean' | 'null', value: boolean | null, length: number): JsonNode {
+    const offset = this.pos;
+    this.pos += length;
+    return { type, value, offset, length, parent };
+  }
+
+  private enter(): void {
+    if (++this.depth > this.maxDepth) throw NOT_STRICT;
+  }
+
+  private parseObject(parent: JsonNode | undefined): JsonNode {
+    this.enter();
+    const text = this.text;
+    const children: JsonNode[] = [];
+    const node: NodeUnderConstruction = { type: 'object', offset: this.pos, length: -1, parent, children };
+    this.pos++;
+    this.skipWhitespace();
+    if (text.charCodeAt(this.pos) !== CLOSE_BRACE) {
+      for (;;) {
+        if (text.charCodeAt(this.pos) !== QUOTE) throw NOT_STRICT;
+        const keyOffset = this.pos;
+        const propChildren: JsonNode[] = [];
+        const property: NodeUnderConstruction = { type: 'property', offset: keyOffset, length: -1, parent: node, children: propChildren };
+        propChildren.push(this.parseString(property));
+        this.skipWhitespace();
+        if (text.charCodeAt(this.pos) !== COLON) throw NOT_STRICT;
+        property.colonOffset = this.pos;
+        this.pos++;
+        this.skipWhitespace();
+        const value = this.parseValue(property);
+        propChildren.push(value);
+        property.length = value.offset + value.length - keyOffset;
+        children.push(property);
+        this.skipWhitespace();
+        const c = text.charCodeAt(this.pos);
+        if (c === COMMA) {
+          this.pos++;
+          this.skipWhitespace();
+        } else if (c === CLOSE_BRACE) break;
+        else throw NOT_STRICT;
+      }
+    }
+    this.pos++;
+    node.length = this.pos - node.offset;
+    this.depth--;
+    return node;
+  }
+
+  private parseArray(parent: JsonNode | undefined): JsonNode {
+    this.enter();
+    const text = this.text;
+    const children: JsonNode[] = [];
+    const node: NodeUnderConstruction = { type: 'array', offset: this.pos, length: -1, parent, children };
+    this.pos++;
+    this.skipWhitespace();
+    if (text.charCodeAt(this.pos) !== CLOSE_BRACKET) {
+      for (;;) {
+        children.push(this.parseValue(node));
+        this.skipWhitespace();
+        const c = text.charCodeAt(this.pos);
+        if (c === COMMA) {
+          this.pos++;
+          this.skipWhitespace();
+        } else if (c === CLOSE_BRACKET) break;
+        else throw NOT_STRICT;
+      }
+    }
+    this.pos++;
+    node.length = this.pos - node.offset;
+    this.depth--;
+    return node;
+  }
+
+  private parseString(parent: JsonNode | undefined): JsonNode {
+    const text = this.text;
+    const offset = this.pos;
+    let pos = offset + 1;
+    let escaped = false;
+    for (;;) {
+      const c = text.charCodeAt(pos);
+      if (c === QUOTE) break;
+      if (c === BACKSLASH) {
+        escaped = true;
+        pos += 2;
+      } else if (c < SPACE || Number.isNaN(c)) throw NOT_STRICT; // control character, or the end of the text
+      else pos++;
+    }
+    pos++;
+    this.pos = pos;
+    const raw = text.slice(offset, pos);
+    // JSON.parse decodes escapes exactly as the grammar says, and rejects bad ones.
+    let value: string;
+    if (!escaped) value = raw.slice(1, -1);
+    else {
+      try {
+        value = JSON.parse(raw) as string;
+      } catch {
+        throw NOT_STRICT;
+      }
+    }
+    return { type: 'string', value, offset, length: pos - offset, parent };
+  }
+
+  private parseNumber(parent: JsonNode | undefined): JsonNode {
+    const text = this.text;
+    const offset = this.pos;
+    let pos = offset;
+    if (text.charCodeAt(pos) === MINUS) pos++;
+    const first = text.charCodeAt(pos);
+    if (first === ZERO) pos++;
+    else if (first > ZERO && first <= NINE) pos = this.digits(pos);
+    else throw NOT_STRICT;
+    if (text.charCodeAt(pos) === DOT) {
+      const after = this.digits(pos + 1);
+      if (after === pos + 1) throw NOT_STRICT;
+      pos = after;
+    }
+    const e = text.charCodeAt(pos);
+    if (e === 101 /* e */ || e === 69 /* E */) {
+      pos++;
+      const sign = text.charCodeAt(pos);
+      if (sign === 43 /* + */ || sign === MINUS) pos++;
+      const after = this.digits(pos);
+      if (after === pos) throw NOT_STRICT;
+      pos = after;
+    }
+    this.pos = pos;
+    return { type: 'number', value: Number(text.slice(offset, pos)), offset, length: pos - offset, parent };
+  }
+
+  private digits(from: number): number {
+    let pos = from;
+    for (;;) {
+      const c = this.text.charCodeAt(pos);
+      if (c >= ZERO && c <= NINE) pos++;
+      else return pos;
+    }
+  }
+}
+
+/** The positioned tree of strictly valid JSON text, or `undefined` when the text is not that (see the module comment). */
+export function parseStrictJsonTree(text: string, maxDepth: number): JsonNode | undefined {
+  try {
+    return new StrictTreeParser(text, maxDepth).parseDocument();
+  } catch (error) {
+    if (error === NOT_STRICT) return undefined;
+    throw error;
+  }
+}
