@@ -12,11 +12,9 @@ export const compositionRelationshipsReferenceExistingNodesInArchitecture: Rule 
   check({ doc }) {
     const view = architectureView(doc);
     const out: Finding[] = [];
-    for (const type of view.relationshipTypes) {
-      for (const body of starChildren(type)) {
-        for (const entry of starChildren(member(body, 'nodes'))) {
-          out.push(...checkReference(compositionRelationshipsReferenceExistingNodesInArchitecture, doc, entry, view.nodeIds, 'node'));
-        }
+    for (const body of view.typeBodies) {
+      for (const entry of starChildren(member(body, 'nodes'))) {
+        out.push(...checkReference(compositionRelationshipsReferenceExistingNodesInArchitecture, doc, entry, view.nodeIds, 'node'));
       }
     }
     return out;

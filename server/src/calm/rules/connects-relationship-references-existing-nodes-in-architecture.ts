@@ -3,7 +3,7 @@ import type { Finding } from '../findings';
 import type { Rule } from './rule';
 import { architectureView } from './support/architecture-view';
 import { checkReference } from './support/node-reference';
-import { fieldOf, member, starChildren } from './support/tree';
+import { fieldOf } from './support/tree';
 
 export const connectsRelationshipReferencesExistingNodesInArchitecture: Rule = {
   code: 'connects-relationship-references-existing-nodes-in-architecture',
@@ -12,11 +12,9 @@ export const connectsRelationshipReferencesExistingNodesInArchitecture: Rule = {
   check({ doc }) {
     const view = architectureView(doc);
     const out: Finding[] = [];
-    for (const type of view.relationshipTypes) {
-      // An end written as a bare string (older CALM: `"source": "api-gateway"`) is itself the node id.
-      for (const end of starChildren(member(type, 'connects'))) {
-        out.push(...checkReference(connectsRelationshipReferencesExistingNodesInArchitecture, doc, fieldOf(end, 'node'), view.nodeIds, 'node'));
-      }
+    // An end written as a bare string (older CALM: `"source": "api-gateway"`) is itself the node id.
+    for (const end of view.connectsEnds) {
+      out.push(...checkReference(connectsRelationshipReferencesExistingNodesInArchitecture, doc, fieldOf(end, 'node'), view.nodeIds, 'node'));
     }
     return out;
   },

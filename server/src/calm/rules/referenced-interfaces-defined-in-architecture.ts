@@ -12,11 +12,9 @@ export const referencedInterfacesDefinedInArchitecture: Rule = {
   check({ doc }) {
     const view = architectureView(doc);
     const out: Finding[] = [];
-    for (const type of view.relationshipTypes) {
-      for (const end of starChildren(member(type, 'connects'))) {
-        for (const entry of starChildren(member(end, 'interfaces'))) {
-          out.push(...checkReference(referencedInterfacesDefinedInArchitecture, doc, entry, view.interfaceIds, 'interface'));
-        }
+    for (const end of view.connectsEnds) {
+      for (const entry of starChildren(member(end, 'interfaces'))) {
+        out.push(...checkReference(referencedInterfacesDefinedInArchitecture, doc, entry, view.interfaceIds, 'interface'));
       }
     }
     return out;

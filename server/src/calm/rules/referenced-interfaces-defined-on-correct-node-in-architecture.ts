@@ -4,7 +4,7 @@ import type { Rule } from './rule';
 import { architectureView } from './support/architecture-view';
 import { identityOf, isTruthy, templateText } from './support/json-values';
 import { findingAt } from './support/report';
-import { member, starChildren, starMember } from './support/tree';
+import { member } from './support/tree';
 
 export const referencedInterfacesDefinedOnCorrectNodeInArchitecture: Rule = {
   code: 'referenced-interfaces-defined-on-correct-node-in-architecture',
@@ -14,32 +14,30 @@ export const referencedInterfacesDefinedOnCorrectNodeInArchitecture: Rule = {
     const rule = referencedInterfacesDefinedOnCorrectNodeInArchitecture;
     const view = architectureView(doc);
     const out: Finding[] = [];
-    for (const type of view.relationshipTypes) {
-      for (const end of starChildren(member(type, 'connects'))) {
-        // Wanted: the `interfaces` list, plus a single `interface` string; nothing wanted, nothing to check.
-        const listed = member(end, 'interfaces');
-        const single = member(end, 'interface');
-        const wanted = [...(listed?.type === 'array' ? (listed.children ?? []) : []), ...(single?.type === 'string' ? [single] : [])];
-        if (wanted.length === 0) continue;
-        const nodeRef = member(end, 'node');
-        if (!nodeRef || !isTruthy(nodeRef)) {
-          out.push(findingAt(rule, doc, end, 'Invalid connects relationship - no node defined.'));
-          continue;
-        }
-        const nodeId = templateText(nodeRef);
-        const node = view.firstNodeMatching(nodeId);
-        // An unknown node is the connects rule's finding, not this one's.
-        if (!node) continue;
-        const defined = new Set(starMember(member(node, 'interfaces'), 'unique-id').map(identityOf));
-        if (defined.size === 0) {
-          const list = wanted.map(templateText).join(',');
-          out.push(findingAt(rule, doc, end, `Node with unique-id ${nodeId} has no interfaces defined, expected interfaces [${list}].`));
-          continue;
-        }
-        for (const entry of wanted) {
-          if (defined.has(identityOf(entry))) continue;
-          out.push(findingAt(rule, doc, end, `Referenced interface with ID '${templateText(entry)}' was not defined on the node with ID '${nodeId}'.`));
-        }
+    for (const end of view.connectsEnds) {
+      // Wanted: the `interfaces` list, plus a single `interface` string; nothing wanted, nothing to check.
+      const listed = member(end, 'interfaces');
+      const single = member(end, 'interface');
+      const wanted = [...(listed?.type === 'array' ? (listed.children ?? []) : []), ...(single?.type === 'string' ? [single] : [])];
+      if (wanted.length === 0) continue;
+      const nodeRef = member(end, 'node');
+      if (!nodeRef || !isTruthy(nodeRef)) {
+        out.push(findingAt(rule, doc, end, 'Invalid connects relationship - no node defined.'));
+        continue;
+      }
+      const nodeId = templateText(nodeRef);
+      const node = view.firstNodeMatching(nodeId);
+      // An unknown node is the connects rule's finding, not this one's.
+      if (!node) continue;
+      const defined = view.interfaceIdsOf(node);
+      if (defined.size === 0) {
+        const list = wanted.map(templateText).join(',');
+        out.push(findingAt(rule, doc, end, `Node with unique-id ${nodeId} has no interfaces defined, expected interfaces [${list}].`));
+        continue;
+      }
+      for (const entry of wanted) {
+        if (defined.has(identityOf(entry))) continue;
+        out.push(findingAt(rule, doc, end, `Referenced interface with ID '${templateText(entry)}' was not defined on the node with ID '${nodeId}'.`));
       }
     }
     return out;

@@ -4,7 +4,7 @@ import type { Rule } from './rule';
 import { architectureView } from './support/architecture-view';
 import { checkReference } from './support/node-reference';
 import { distinct } from './support/report';
-import { fieldOf, starChildren } from './support/tree';
+import { fieldOf } from './support/tree';
 
 export const relationshipReferencesExistingNodesInArchitecture: Rule = {
   code: 'relationship-references-existing-nodes-in-architecture',
@@ -13,12 +13,10 @@ export const relationshipReferencesExistingNodesInArchitecture: Rule = {
   check({ doc }) {
     const view = architectureView(doc);
     const out: Finding[] = [];
-    for (const type of view.relationshipTypes) {
-      // Every kind's body (`relationship-type.*`) is asked for both fields, as the reference does.
-      for (const body of starChildren(type)) {
-        for (const field of ['actor', 'container']) {
-          out.push(...checkReference(relationshipReferencesExistingNodesInArchitecture, doc, fieldOf(body, field), view.nodeIds, 'node'));
-        }
+    // Every kind's body (`relationship-type.*`) is asked for both fields, as the reference does.
+    for (const body of view.typeBodies) {
+      for (const field of ['actor', 'container']) {
+        out.push(...checkReference(relationshipReferencesExistingNodesInArchitecture, doc, fieldOf(body, field), view.nodeIds, 'node'));
       }
     }
     return distinct(out);

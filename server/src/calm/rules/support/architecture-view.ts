@@ -6,7 +6,7 @@
 import type { Node as JsonNode } from 'jsonc-parser';
 import type { CalmDocument } from '../../model';
 import { identityOf } from './json-values';
-import { descendantsOf, member, starChildren, starMember } from './tree';
+import { forEachDescendant, member, starChildren, starMember } from './tree';
 
 export interface ArchitectureView {
   /** `$.nodes[*]`: the node elements. */
@@ -23,12 +23,18 @@ export interface ArchitectureView {
   readonly interfaceIds: ReadonlySet<unknown>;
   /** `$.relationships[*].relationship-type` values. */
   readonly relationshipTypes: readonly JsonNode[];
+  /** `$.relationships[*].relationship-type.*`: the body of each kind. */
+  readonly typeBodies: readonly JsonNode[];
+  /** `$.relationships[*].relationship-type.connects.*`: the ends of connects relationships (objects or bare ids). */
+  readonly connectsEnds: readonly JsonNode[];
   /** `$.relationships[*].relationship-type..*@string()`: every string anywhere inside a relationship type. */
   readonly relationshipTypeStrings: ReadonlySet<string>;
   /** `$.flows[*].transitions` values. */
   readonly transitionLists: readonly JsonNode[];
   /** The first node element whose unique-id `==` the given text (the reference's JSONPath filter). */
   firstNodeMatching(idText: string): JsonNode | undefined;
+  /** Identities of a node element's `interfaces[*].unique-id` (computed once per node). */
+  interfaceIdsOf(node: JsonNode): ReadonlySet<unknown>;
 }
 
 function identities(values: readonly JsonNode[]): Set<unknown> {
@@ -57,10 +63,18 @@ function buildView(doc: CalmDocument): ArchitectureView {
   const relationshipIdValues = starMember(member(root, 'relationships'), 'unique-id');
   const relationshipTypes = relationships.map((r) => member(r, 'relationship-type')).filter((t): t is JsonNode => t !== undefined);
   const relationshipTypeStrings = new Set<string>();
+  const addString = (value: JsonNode): void => {
+    if (value.type === 'string') relationshipTypeStrings.add(value.value as string);
+  };
+  for (const type of relationshipTypes) forEachDescendant(type, addString);
+  const typeBodies: JsonNode[] = [];
+  const connectsEnds: JsonNode[] = [];
   for (const type of relationshipTypes) {
-    for (const value of descendantsOf(type)) if (value.type === 'string') relationshipTypeStrings.add(value.value as string);
+    for (const body of starChildren(type)) typeBodies.push(body);
+    for (const end of starChildren(member(type, 'connects'))) connectsEnds.push(end);
   }
   const transitionLists = starMember(member(root, 'flows'), 'transitions');
+  const interfaceIdsByNode = new Map<JsonNode, Set<unknown>>();
 
   return {
     nodes,
@@ -71,6 +85,8 @@ function buildView(doc: CalmDocument): ArchitectureView {
     relationshipIds: identities(relationshipIdValues),
     interfaceIds: identities(interfaceIdValues),
     relationshipTypes,
+    typeBodies,
+    connectsEnds,
     relationshipTypeStrings,
     transitionLists,
     firstNodeMatching(idText: string): JsonNode | undefined {
@@ -79,6 +95,14 @@ function buildView(doc: CalmDocument): ArchitectureView {
       const asNumber = byNumberId.size > 0 ? byNumberId.get(Number(idText)) : undefined;
       const first = asString === undefined ? asNumber : asNumber === undefined ? asString : Math.min(asString, asNumber);
       return first === undefined ? undefined : nodes[first];
+    },
+    interfaceIdsOf(node: JsonNode): ReadonlySet<unknown> {
+      let ids = interfaceIdsByNode.get(node);
+      if (!ids) {
+        ids = identities(starMember(member(node, 'interfaces'), 'unique-id'));
+        interfaceIdsByNode.set(node, ids);
+      }
+      return ids;
     },
   };
 }

@@ -47,6 +47,17 @@ export function descendantsOf(root: JsonNode): JsonNode[] {
   return out;
 }
 
+/** Calls `visit` on every value below `root`, without building a list (for hot, repeated walks). */
+export function forEachDescendant(root: JsonNode, visit: (node: JsonNode) => void): void {
+  const stack: JsonNode[] = [];
+  pushChildrenReversed(stack, root);
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    visit(node);
+    pushChildrenReversed(stack, node);
+  }
+}
+
 function pushChildrenReversed(stack: JsonNode[], node: JsonNode): void {
   const children = node.children;
   if (!children || (node.type !== 'array' && node.type !== 'object')) return;
