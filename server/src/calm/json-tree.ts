@@ -31,6 +31,15 @@ const CLOSE_BRACKET = 93;
 const OPEN_BRACE = 123;
 const CLOSE_BRACE = 125;
 
+/** A quoted JSON string with escapes, decoded exactly as the grammar says (JSON.parse rejects bad escapes). */
+function decodeString(quoted: string): string {
+  try {
+    return JSON.parse(quoted) as string;
+  } catch {
+    throw NOT_STRICT;
+  }
+}
+
 class StrictTreeParser {
   private pos = 0;
   private depth = 0;
@@ -160,18 +169,7 @@ class StrictTreeParser {
     }
     pos++;
     this.pos = pos;
-    const raw = text.slice(offset, pos);
-    // JSON.parse decodes escapes exactly as the grammar says, and rejects bad ones.
-    let value: string;
-    if (!escaped) value = raw.slice(1, -1);
-    else {
-      try {
-        value = JSON.parse(raw) as string;
-      } catch {
-        throw NOT_STRICT;
-      }
-    }
-    return { type: 'string', value, offset, length: pos - offset, parent };
+    return { type: 'string', value: escaped ? decodeString(text.slice(offset, pos)) : text.slice(offset + 1, pos - 1), offset, length: pos - offset, parent };
   }
 
   private parseNumber(parent: JsonNode | undefined): JsonNode {
