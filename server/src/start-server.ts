@@ -217,6 +217,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime, feat
   });
 
   const initialized = guardEvent<void>('initialized', () => {
+    log.info(`CALM language server ready: ${features.map((f) => f.name).join(', ') || 'diagnostics only'}.`);
     if (clientCapabilities.workspace?.workspaceFolders) {
       connection.workspace.onDidChangeWorkspaceFolders(
         guardEvent('workspace folders change', (event) => {
