@@ -12,7 +12,7 @@ import { toModelView } from '../../server/src/model-view';
 import type { CalmModelView, ElementRef } from '../../server/src/protocol';
 import { validateText } from '../../server/src/calm/engine';
 import { buildModelTree, type ModelTree, type TreeEntry } from '../../client/src/tree/tree-model';
-import { snapshotOf, type TreeSnapshotItem } from '../../client/src/tree/tree-snapshot';
+import { snapshotOf, viewMessage, type TreeSnapshotItem } from '../../client/src/tree/tree-snapshot';
 import { toTreeItemSpec } from '../../client/src/tree/tree-item-spec';
 import { newArchitectureText } from '../../client/src/new-architecture';
 
@@ -181,6 +181,24 @@ describe('tree model: the e-commerce example', () => {
     assert.equal(broken.parentOf(admin)!.label, 'actor (2)');
     assert.equal(broken.parentOf(admin)!.problem, 'error');
     assert.equal(broken.find({ kind: 'node', uniqueId: 'customer' })!.problem, undefined);
+  });
+});
+
+describe('the line above the tree', () => {
+  test('names the file, what it is, and its problems', () => {
+    assert.equal(viewMessage(modelOf(exampleText), 'ecommerce-platform.json'), 'ecommerce-platform.json: CALM 1.1 architecture');
+    const broken = exampleText.replace('"node": "payment-service"', '"node": "payment-svc"').replace('"name": "Admin"', '"name": ""');
+    assert.equal(viewMessage(modelOf(broken), 'x.json'), 'x.json: CALM 1.1 architecture, 2 errors');
+  });
+
+  test('while the text does not parse, says so, and the tree keeps the last valid model', () => {
+    const store = new DocumentStore({ onRuleFailures: () => assert.fail('rules threw') });
+    const uri = 'file:///work/typing.json';
+    store.analyze(TextDocument.create(uri, 'json', 1, exampleText), undefined);
+    const typing = toModelView(store.analyze(TextDocument.create(uri, 'json', 2, exampleText.slice(0, exampleText.length / 2)), undefined));
+    assert.ok(typing?.stale);
+    assert.equal(viewMessage(typing, 'typing.json'), 'typing.json does not parse at the moment: showing its last valid model.');
+    assert.equal(buildModelTree(typing).roots[0]!.label, 'Nodes (9)');
   });
 });
 

@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import type { CalmModelView, ModelChangedParams } from '../../../server/src/protocol';
 import type { ModelTreeProvider } from './model-tree-provider';
 import { buildModelTree, type ModelTree } from './tree-model';
-import { snapshotOf, staleMessage, type TreeSnapshot } from './tree-snapshot';
+import { snapshotOf, viewMessage, type TreeSnapshot } from './tree-snapshot';
 
 /** Where the model comes from: the language server. */
 export interface ModelSource {
@@ -117,7 +117,7 @@ export class ModelTreeController implements vscode.Disposable {
     this.model = model;
     const tree = model ? buildModelTree(model, this.filterText) : undefined;
     this.view.description = model ? fileLabel(model.uri) : undefined;
-    this.view.message = staleMessage(tree);
+    this.view.message = model ? viewMessage(model, fileName(model.uri)) : undefined;
     void vscode.commands.executeCommand('setContext', HAS_DOCUMENT_KEY, model !== undefined);
     this.provider.show(tree);
     this.refreshed.fire(tree);
@@ -140,6 +140,12 @@ export class ModelTreeController implements vscode.Disposable {
     if (this.debounce) clearTimeout(this.debounce);
     for (const d of this.disposables) d.dispose();
   }
+}
+
+/** The file's name alone, for the line above the items (narrow: a sidebar). */
+function fileName(uri: string): string {
+  const path = vscode.Uri.parse(uri).path;
+  return path.slice(path.lastIndexOf('/') + 1) || uri;
 }
 
 /** The file as the view's description: its path in the workspace (an untitled document: `Untitled-1`). */

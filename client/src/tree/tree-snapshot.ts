@@ -3,6 +3,7 @@
  * through VS Code's public API). Pure, no vscode import.
  */
 import { toTreeItemSpec, type Collapsible } from './tree-item-spec';
+import type { CalmModelView } from '../../../server/src/protocol';
 import type { ModelTree, Problem, TreeEntry } from './tree-model';
 
 export interface TreeSnapshotItem {
@@ -60,7 +61,15 @@ export function snapshotOf(tree: ModelTree | undefined, description?: string, me
   };
 }
 
-/** The message shown above the items when the document does not parse. */
-export function staleMessage(tree: ModelTree | undefined): string | undefined {
-  return tree?.stale ? 'This file does not parse at the moment: showing its last valid model.' : undefined;
+/** What the message line above the items says: which file is shown (a single view's title bar hides the description), what it is, its problems. */
+export function viewMessage(model: CalmModelView | undefined, file: string): string | undefined {
+  if (!model) return undefined;
+  if (model.stale) return `${file} does not parse at the moment: showing its last valid model.`;
+  const what = `CALM${model.calmVersion ? ` ${model.calmVersion}` : ''} ${model.kind}`;
+  const problems = [plural(model.errorCount, 'error'), plural(model.warningCount, 'warning')].filter((p): p is string => p !== undefined);
+  return `${file}: ${what}${problems.length > 0 ? `, ${problems.join(', ')}` : ''}`;
+}
+
+function plural(n: number, word: string): string | undefined {
+  return n > 0 ? `${n} ${word}${n === 1 ? '' : 's'}` : undefined;
 }
