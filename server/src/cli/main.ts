@@ -15,6 +15,7 @@ interface CommandEntry {
 /** Register a subcommand here: one line, one module. */
 const commands: Readonly<Record<string, CommandEntry>> = {
   validate: { summary: 'Check CALM documents (architectures, patterns, timelines) like `calm validate`.', load: () => import('./validate/command') },
+  render: { summary: 'Draw a CALM architecture as a standalone SVG (the preview\'s diagram, laid out with elkjs).', load: () => import('./render') },
 };
 
 function generalUsage(): string {

@@ -1,0 +1,203 @@
+/**
+ * The server's model of a document (CalmModelView) -> the graph the diagram draws: nodes with their
+ * container, and one edge per drawn line. Pure and total: any model, however broken, gives a graph
+ * (references to missing nodes are dropped, containment cycles are cut).
+ */
+import type { CalmModelView, ModelInterface, ModelNode, ModelRelationship } from '../../server/src/protocol';
+import { shapeOf, type ShapeKind } from './node-shapes';
+
+export interface DiagramInterface {
+  readonly id: string;
+  readonly protocol?: string;
+  readonly host?: string;
+  readonly port?: number;
+  readonly url?: string;
+}
+
+export interface DiagramNode {
+  readonly id: string;
+  /** The name shown; the id when the node has no name. */
+  readonly name: string;
+  /** The node-type as written (custom types included), '' when missing. */
+  readonly nodeType: string;
+  readonly shape: ShapeKind;
+  readonly description?: string;
+  readonly interfaces: readonly DiagramInterface[];
+  /** The container it is drawn inside (composed-of / deployed-in), if any. */
+  readonly parent?: string;
+  /** The kind of relationship that put it there. */
+  readonly parentVia?: 'composed-of' | 'deployed-in';
+  readonly problem?: 'error' | 'warning';
+}
+
+export type DiagramEdgeKind = 'interacts' | 'connects' | 'deployed-in' | 'composed-of';
+
+export interface DiagramEdge {
+  /** Unique per drawn line: the relationship id, plus `#n` for the n-th line of an `interacts` with several nodes. */
+  readonly id: string;
+  readonly relationshipId: string;
+  readonly kind: DiagramEdgeKind;
+  readonly source: string;
+  readonly target: string;
+  /** What a connects edge carries (its protocol, else its interfaces' protocols), shown when labels are on. */
+  readonly label?: string;
+  readonly description?: string;
+  readonly problem?: 'error' | 'warning';
+}
+
+export interface DiagramFlowStep {
+  readonly relationshipId: string;
+  readonly sequence: number;
+  readonly description?: string;
+  readonly reverse: boolean;
+}
+
+export interface DiagramFlow {
+  readonly id: string;
+  readonly name: string;
+  readonly description?: string;
+  /** In sequence order. */
+  readonly steps: readonly DiagramFlowStep[];
+}
+
+export interface DiagramGraph {
+  /** Containers before their members; otherwise document order. */
+  readonly nodes: readonly DiagramNode[];
+  readonly edges: readonly DiagramEdge[];
+  readonly flows: readonly DiagramFlow[];
+}
+
+function interfaceOf(i: ModelInterface): DiagramInterface {
+  return { id: i.uniqueId, protocol: i.protocol, host: i.host, port: i.port, url: i.url };
+}
+
+/**
+ * Each member gets the first container that names it, unless that would put a node inside itself
+ * (directly or through other containers). Later containments of the same member become edges.
+ */
+function assignContainers(nodes: ReadonlyMap<string, ModelNode>, relationships: readonly ModelRelationship[]): { parents: Map<string, string>; via: Map<string, 'composed-of' | 'deployed-in'>; extra: DiagramEdge[] } {
+  const parents = new Map<string, string>();
+  const via = new Map<string, 'composed-of' | 'deployed-in'>();
+  const extra: DiagramEdge[] = [];
+  const wouldCycle = (member: string, container: string): boolean => {
+    for (let at: string | undefined = container, hops = 0; at !== undefined && hops <= nodes.size; at = parents.get(at), hops++) {
+      if (at === member) return true;
+    }
+    return false;
+  };
+  for (const r of relationships) {
+    if (r.kind !== 'composed-of' && r.kind !== 'deployed-in') continue;
+    const kind = r.kind;
+    const container = r.container;
+    if (container === undefined || !nodes.has(container)) continue;
+    (r.nodes ?? []).forEach((member, i) => {
+      if (!nodes.has(member) || member === container) return;
+      if (!parents.has(member) && !wouldCycle(member, container)) {
+        parents.set(member, container);
+        via.set(member, kind);
+        return;
+      }
+      if (parents.get(member) === container) return;
+      extra.push({ id: `${r.uniqueId}#${i}`, relationshipId: r.uniqueId, kind, source: member, target: container, description: r.description, problem: r.problem });
+    });
+  }
+  return { parents, via, extra };
+}
+
+function connectsLabel(r: ModelRelationship, nodes: ReadonlyMap<string, ModelNode>): string | undefined {
+  if (r.protocol) return r.protocol;
+  const protocols = new Set<string>();
+  const collect = (nodeId: string | undefined, ids: readonly string[] | undefined) => {
+    const node = nodeId === undefined ? undefined : nodes.get(nodeId);
+    for (const id of ids ?? []) {
+      const p = node?.interfaces.find((i) => i.uniqueId === id)?.protocol;
+      if (p) protocols.add(p);
+    }
+  };
+  collect(r.destination, r.destinationInterfaces);
+  if (protocols.size === 0) collect(r.source, r.sourceInterfaces);
+  if (protocols.size > 0) return [...protocols].join(', ');
+  const named = [...(r.destinationInterfaces ?? [])];
+  return named.length > 0 ? named.join(', ') : undefined;
+}
+
+/** Containers first (parents before children), so every consumer can rely on that order. */
+function containersFirst(nodes: readonly DiagramNode[]): DiagramNode[] {
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  const depth = (n: DiagramNode): number => {
+    let d = 0;
+    for (let p = n.parent; p !== undefined; p = byId.get(p)?.parent) d++;
+    return d;
+  };
+  const depths = new Map(nodes.map((n) => [n.id, depth(n)]));
+  return nodes
+    .map((n, index) => ({ n, index }))
+    .sort((a, b) => (depths.get(a.n.id) ?? 0) - (depths.get(b.n.id) ?? 0) || a.index - b.index)
+    .map((x) => x.n);
+}
+
+export function toDiagramGraph(model: Pick<CalmModelView, 'nodes' | 'relationships' | 'flows'>): DiagramGraph {
+  // The first definition of a duplicated id wins: the others are problems the editor already shows.
+  const modelNodes = new Map<string, ModelNode>();
+  for (const n of model.nodes) if (n.uniqueId !== '' && !modelNodes.has(n.uniqueId)) modelNodes.set(n.uniqueId, n);
+
+  const { parents, via, extra } = assignContainers(modelNodes, model.relationships);
+  const nodes: DiagramNode[] = [...modelNodes.values()].map((n) => ({
+    id: n.uniqueId,
+    name: n.name !== undefined && n.name.trim() !== '' ? n.name : n.uniqueId,
+    nodeType: n.nodeType ?? '',
+    shape: shapeOf(n.nodeType),
+    description: n.description,
+    interfaces: n.interfaces.map(interfaceOf),
+    parent: parents.get(n.uniqueId),
+    parentVia: via.get(n.uniqueId),
+    problem: n.problem,
+  }));
+
+  const edges: DiagramEdge[] = [];
+  const seenRelationships = new Set<string>();
+  for (const r of model.relationships) {
+    if (r.uniqueId === '' || seenRelationships.has(r.uniqueId)) continue;
+    seenRelationships.add(r.uniqueId);
+    if (r.kind === 'connects') {
+      if (r.source === undefined || r.destination === undefined || !modelNodes.has(r.source) || !modelNodes.has(r.destination)) continue;
+      edges.push({ id: r.uniqueId, relationshipId: r.uniqueId, kind: 'connects', source: r.source, target: r.destination, label: connectsLabel(r, modelNodes), description: r.description, problem: r.problem });
+    } else if (r.kind === 'interacts') {
+      const actor = r.source;
+      if (actor === undefined || !modelNodes.has(actor)) continue;
+      const targets = (r.nodes ?? []).filter((t) => modelNodes.has(t) && t !== actor);
+      targets.forEach((target, i) => {
+        const id = targets.length === 1 ? r.uniqueId : `${r.uniqueId}#${i}`;
+        edges.push({ id, relationshipId: r.uniqueId, kind: 'interacts', source: actor, target, description: r.description, problem: r.problem });
+      });
+    }
+  }
+  const edgeIds = new Set(edges.map((e) => e.id));
+  edges.push(...extra.filter((e) => !edgeIds.has(e.id)));
+
+  const flows: DiagramFlow[] = model.flows
+    .filter((f) => f.uniqueId !== '')
+    .map((f) => ({
+      id: f.uniqueId,
+      name: f.name !== undefined && f.name.trim() !== '' ? f.name : f.uniqueId,
+      description: f.description,
+      steps: f.transitions
+        .map((t, index) => ({ t, index }))
+        .sort((a, b) => (a.t.sequenceNumber ?? a.index + 1) - (b.t.sequenceNumber ?? b.index + 1) || a.index - b.index)
+        .map(({ t, index }) => ({
+          relationshipId: t.relationshipId,
+          sequence: t.sequenceNumber ?? index + 1,
+          description: t.description,
+          reverse: t.direction === 'destination-to-source',
+        })),
+    }));
+
+  return { nodes: containersFirst(nodes), edges, flows };
+}
+
+/** Ids of the nodes that contain others. */
+export function containerIds(graph: DiagramGraph): Set<string> {
+  const ids = new Set<string>();
+  for (const n of graph.nodes) if (n.parent !== undefined) ids.add(n.parent);
+  return ids;
+}

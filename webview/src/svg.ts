@@ -1,0 +1,220 @@
+/**
+ * Laid-out diagram + its graph -> one SVG string. Pure; every string from the document is escaped
+ * (escape.ts). Elements carry `data-id` (node id or edge id) and `data-rel` (an edge's relationship), which
+ * is all the webview needs to wire clicks, tooltips, search and highlights.
+ */
+import type { DiagramEdge, DiagramGraph, DiagramNode } from './diagram-graph';
+import { escapeXml } from './escape';
+import type { DiagramLayout, LaidOutEdge, LaidOutNode } from './layout-types';
+import { CONTAINER_HEADER, ICONS, decorationPath, outlinePath, roundedRect } from './node-shapes';
+import { fitLines, textWidth } from './text-fit';
+
+export interface SvgOptions {
+  /** Protocol labels on connects edges (they can be toggled later with the `calm-hide-labels` class). */
+  readonly showLabels: boolean;
+  /** A `<style>` to embed (standalone SVG); none in the webview, whose page holds the rules. */
+  readonly style?: string;
+  /** Native `<title>` tooltips (standalone SVG); the webview draws its own. */
+  readonly titles?: boolean;
+  /** A title for the whole picture (the document's file name). */
+  readonly caption?: string;
+}
+
+const NAME_SIZE = 13.5;
+const TEXT_X = 60;
+const TEXT_RIGHT_PAD = 12;
+
+const n2 = (v: number) => Math.round(v * 10) / 10;
+
+function caption(node: DiagramNode): string {
+  const type = node.nodeType.trim() === '' ? 'node' : node.nodeType;
+  return fitLines(type.toUpperCase(), 150, 10.5 * 1.1, 1)[0] ?? '';
+}
+
+function problemMark(node: DiagramNode, x: number): string {
+  return node.problem ? `<circle class="calm-problem-${node.problem}" cx="${n2(x)}" cy="0" r="5.5"/>` : '';
+}
+
+function icon(node: DiagramNode, x: number, y: number, size: number): string {
+  const scale = size / 36;
+  return `<g transform="translate(${x} ${y})${scale !== 1 ? ` scale(${scale})` : ''}"><rect class="calm-tile" width="36" height="36" rx="9"/><path class="calm-glyph" transform="translate(6 6)" d="${ICONS[node.shape]}"/></g>`;
+}
+
+function title(node: DiagramNode, options: SvgOptions): string {
+  if (!options.titles) return '';
+  const lines = [`${node.name} (${node.id})`, node.description ?? ''].filter((l) => l !== '');
+  return `<title>${escapeXml(lines.join('\n'))}</title>`;
+}
+
+function leafNode(node: DiagramNode, box: LaidOutNode, options: SvgOptions): string {
+  const { width: w, height: h } = box;
+  const deco = decorationPath(node.shape, w, h);
+  const textX = node.shape === 'actor' ? TEXT_X + 10 : TEXT_X;
+  const iconX = node.shape === 'actor' ? 22 : node.shape === 'network' ? 18 : 14;
+  const top = node.shape === 'webclient' ? 6 : node.shape === 'database' ? 4 : 0;
+  const lines = fitLines(node.name, w - textX - TEXT_RIGHT_PAD - (node.shape === 'network' ? 10 : 0), NAME_SIZE, 2);
+  const nameY = top + (lines.length > 1 ? 42 : 48);
+  const tspans = lines.map((l, i) => `<tspan x="${textX}"${i > 0 ? ' dy="16.5"' : ''}>${escapeXml(l)}</tspan>`).join('');
+  const typeY = top + (lines.length > 1 ? 24 : 29);
+  return (
+    `<g class="calm-node shape-${node.shape}${node.problem ? ` calm-problem-${node.problem}-node` : ''}" data-id="${escapeXml(node.id)}" transform="translate(${n2(box.x)} ${n2(box.y)})">` +
+    title(node, options) +
+    `<path class="calm-shape" d="${outlinePath(node.shape, w, h)}"/>` +
+    (deco ? `<path class="calm-deco" d="${deco}"/>` : '') +
+    icon(node, iconX, top + (h - top - 36) / 2 + (node.shape === 'database' ? 3 : 0), 36) +
+    `<text class="calm-type" x="${textX}" y="${typeY}">${escapeXml(caption(node))}</text>` +
+    `<text class="calm-name" x="${textX}" y="${nameY}">${tspans}</text>` +
+    problemMark(node, w - 6) +
+    `</g>`
+  );
+}
+
+function containerNode(node: DiagramNode, box: LaidOutNode, deployment: boolean, options: SvgOptions): string {
+  const { width: w, height: h } = box;
+  const r = 12;
+  const header = `M${r},0H${w - r}Q${w},0 ${w},${r}V${CONTAINER_HEADER - 8}H0V${r}Q0,0 ${r},0Z`;
+  const nameWidth = w - 56 - 16;
+  const name = fitLines(node.name, nameWidth, 14.5, 1)[0] ?? '';
+  return (
+    `<g class="calm-node calm-container shape-${node.shape}${deployment ? ' calm-deployment' : ''}" data-id="${escapeXml(node.id)}" transform="translate(${n2(box.x)} ${n2(box.y)})">` +
+    title(node, options) +
+    `<path class="calm-shape" d="${roundedRect(w, h, r)}"/>` +
+    `<path class="calm-header" d="${header}"/>` +
+    icon(node, 12, 8, 28) +
+    `<text class="calm-name" x="50" y="22">${escapeXml(name)}</text>` +
+    `<text class="calm-type" x="50" y="37">${escapeXml(caption(node))}</text>` +
+    problemMark(node, w - 8) +
+    `</g>`
+  );
+}
+
+/** Polyline with softly rounded bends; the last segment stops short so the arrowhead meets the box. */
+function linePath(points: readonly number[], trimEnd: number): string {
+  const count = points.length / 2;
+  const px = (i: number) => points[2 * i];
+  const py = (i: number) => points[2 * i + 1];
+  let endX = px(count - 1);
+  let endY = py(count - 1);
+  const lx = endX - px(count - 2);
+  const ly = endY - py(count - 2);
+  const len = Math.hypot(lx, ly);
+  if (len > trimEnd) {
+    endX -= (lx / len) * trimEnd;
+    endY -= (ly / len) * trimEnd;
+  }
+  let d = `M${n2(px(0))} ${n2(py(0))}`;
+  for (let i = 1; i < count - 1; i++) {
+    const inLen = Math.hypot(px(i) - px(i - 1), py(i) - py(i - 1));
+    const outLen = Math.hypot(px(i + 1) - px(i), py(i + 1) - py(i));
+    const r = Math.min(7, inLen / 2, outLen / 2);
+    if (r < 0.5) {
+      d += `L${n2(px(i))} ${n2(py(i))}`;
+      continue;
+    }
+    const ax = px(i) - ((px(i) - px(i - 1)) / inLen) * r;
+    const ay = py(i) - ((py(i) - py(i - 1)) / inLen) * r;
+    const bx = px(i) + ((px(i + 1) - px(i)) / outLen) * r;
+    const by = py(i) + ((py(i + 1) - py(i)) / outLen) * r;
+    d += `L${n2(ax)} ${n2(ay)}Q${n2(px(i))} ${n2(py(i))} ${n2(bx)} ${n2(by)}`;
+  }
+  return d + `L${n2(endX)} ${n2(endY)}`;
+}
+
+function arrowPath(points: readonly number[]): string {
+  const count = points.length / 2;
+  const ex = points[2 * count - 2];
+  const ey = points[2 * count - 1];
+  const dx = ex - points[2 * count - 4];
+  const dy = ey - points[2 * count - 3];
+  const len = Math.hypot(dx, dy) || 1;
+  const ux = dx / len;
+  const uy = dy / len;
+  const L = 9;
+  const W = 4.5;
+  const bx = ex - ux * L;
+  const by = ey - uy * L;
+  return `M${n2(ex)} ${n2(ey)}L${n2(bx - uy * W)} ${n2(by + ux * W)}L${n2(bx + uy * W)} ${n2(by - ux * W)}Z`;
+}
+
+function hitPath(points: readonly number[]): string {
+  let d = '';
+  for (let i = 0; i < points.length; i += 2) d += `${i === 0 ? 'M' : 'L'}${n2(points[i])} ${n2(points[i + 1])}`;
+  return d;
+}
+
+/** The middle of the longest segment: where a label has the most room. */
+export function labelAnchor(points: readonly number[]): { x: number; y: number } {
+  let best = 0;
+  let at = { x: points[0], y: points[1] };
+  for (let i = 0; i + 3 < points.length; i += 2) {
+    const len = Math.hypot(points[i + 2] - points[i], points[i + 3] - points[i + 1]);
+    if (len > best) {
+      best = len;
+      at = { x: (points[i] + points[i + 2]) / 2, y: (points[i + 1] + points[i + 3]) / 2 };
+    }
+  }
+  return at;
+}
+
+function edgeElement(edge: DiagramEdge, route: LaidOutEdge, options: SvgOptions): string {
+  const points = route.points;
+  const tooltip = options.titles ? `<title>${escapeXml([edge.description ?? edge.relationshipId, edge.label ?? ''].filter((t) => t !== '').join('\n'))}</title>` : '';
+  return (
+    `<g class="calm-edge kind-${edge.kind}${edge.problem ? ` calm-problem-${edge.problem}` : ''}" data-id="${escapeXml(edge.id)}" data-rel="${escapeXml(edge.relationshipId)}">` +
+    tooltip +
+    `<path class="calm-hit" d="${hitPath(points)}"/>` +
+    `<path class="calm-line" d="${linePath(points, 6)}"/>` +
+    `<path class="calm-arrow" d="${arrowPath(points)}"/>` +
+    `</g>`
+  );
+}
+
+function edgeLabel(edge: DiagramEdge, route: LaidOutEdge): string {
+  if (!edge.label) return '';
+  const text = fitLines(edge.label, 140, 10.5, 1)[0] ?? '';
+  const w = Math.ceil(textWidth(text, 10.5 * 1.06) + 16);
+  const at = labelAnchor(route.points);
+  return (
+    `<g class="calm-edge-label" data-id="${escapeXml(edge.id)}" transform="translate(${n2(at.x)} ${n2(at.y)})">` +
+    `<rect x="${-w / 2}" y="-9.5" width="${w}" height="19" rx="9.5"/>` +
+    `<text text-anchor="middle" y="3.8">${escapeXml(text)}</text>` +
+    `</g>`
+  );
+}
+
+export function renderSvg(graph: DiagramGraph, layout: DiagramLayout, options: SvgOptions): string {
+  const nodesById = new Map(graph.nodes.map((n) => [n.id, n]));
+  const edgesById = new Map(graph.edges.map((e) => [e.id, e]));
+  const deployments = new Set<string>();
+  for (const n of graph.nodes) if (n.parent !== undefined && n.parentVia === 'deployed-in') deployments.add(n.parent);
+
+  const containers: string[] = [];
+  const leaves: string[] = [];
+  for (const box of layout.nodes) {
+    const node = nodesById.get(box.id);
+    if (!node) continue;
+    if (box.container) containers.push(containerNode(node, box, deployments.has(node.id), options));
+    else leaves.push(leafNode(node, box, options));
+  }
+  const edges: string[] = [];
+  const labels: string[] = [];
+  for (const route of layout.edges) {
+    const edge = edgesById.get(route.id);
+    if (!edge || route.points.length < 4) continue;
+    edges.push(edgeElement(edge, route, options));
+    if (edge.kind === 'connects') labels.push(edgeLabel(edge, route));
+  }
+
+  const w = Math.ceil(layout.width);
+  const h = Math.ceil(layout.height);
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" class="calm-diagram${options.showLabels ? '' : ' calm-hide-labels'}" data-strategy="${layout.strategy}" viewBox="0 0 ${w} ${h}" width="${w}" height="${h}">` +
+    (options.caption !== undefined ? `<title>${escapeXml(options.caption)}</title>` : '') +
+    (options.style !== undefined ? `<style>${options.style}</style><rect class="calm-background" width="100%" height="100%"/>` : '') +
+    `<g class="calm-containers">${containers.join('')}</g>` +
+    `<g class="calm-edges">${edges.join('')}</g>` +
+    `<g class="calm-nodes">${leaves.join('')}</g>` +
+    `<g class="calm-edge-labels">${labels.join('')}</g>` +
+    `</svg>`
+  );
+}
