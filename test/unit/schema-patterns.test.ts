@@ -116,6 +116,28 @@ describe('architectures validated against a pattern', () => {
     assert.equal(edited.validate({ nodes: [gateway], relationships: [] }), false);
   });
 
+  test("a pattern's own oneOf failing is summarised by its closest alternative", () => {
+    const choice = pattern('https://example.com/patterns/choice');
+    (choice.properties as Record<string, unknown>).nodes = {
+      type: 'array',
+      prefixItems: [
+        {
+          oneOf: [
+            { properties: { 'node-type': { const: 'database' } }, required: ['node-type'] },
+            { properties: { 'node-type': { const: 'service' }, port: { type: 'integer' } }, required: ['node-type', 'port'] },
+          ],
+        },
+      ],
+    };
+    const load = memoryLoader({ 'p.json': choice });
+    const doc = parseCalm(architecture('p.json', { ...gateway, port: 'eighty' }));
+    const [summary, ...rest] = schemaFindings(doc, { loadSchema: load });
+    assert.equal(rest.length, 0);
+    assert.equal(summary.path, '/nodes/api-gateway');
+    assert.equal(summary.message, `'api-gateway' matches none of the alternatives; the closest (#2) fails: port: must be integer.`);
+    assert.deepEqual(flattenFindings([summary]).map((f) => f.message), ['must be equal to constant (expected "database")', 'must be integer', 'must match exactly one schema in oneOf']);
+  });
+
   test('a pattern may not take the $id of a CALM meta schema', () => {
     const result = patternValidator('p.json', memoryLoader({ 'p.json': pattern(CORE_1_1) }));
     assert.equal(result.ok, false);

@@ -2,7 +2,8 @@
 import type { ErrorObject } from 'ajv/dist/2020';
 import type { Finding, OffsetRange } from '../findings';
 import type { CalmDocument } from '../model';
-import { explainGroup, valueAt } from './explain';
+import { explainGroup } from './explain';
+import { valueAt } from './values';
 import { errorsIn, groupErrors, type ErrorNode } from './groups';
 import { keyRange, locate, type Location } from './locate';
 import { errorsText, referenceMessage } from './messages';
@@ -51,7 +52,7 @@ function nodeFindings(doc: CalmDocument, node: ErrorNode): Finding[] {
   if (!location) return [];
   if (node.kind === 'raw') return [rawNodeFinding(doc, location, node.error)];
   const children = [...node.members.flatMap((m) => nodeFindings(doc, m)), rawFinding(location, node.error), ...node.trailing.map((e) => rawFinding(location, e))];
-  const message = explainGroup(node, doc.value);
+  const message = explainGroup(node, doc.value, location.path);
   return [finding(location, message, node.error.schemaPath, location.range, children)];
 }
 
@@ -71,7 +72,7 @@ export function schemaCheckFindings(doc: CalmDocument, errors: readonly ErrorObj
     if (!location) return [];
     const raw: Finding = { ...finding(location, `schema is invalid: ${errorsText(errorsIn(node))}`, node.error.schemaPath), path: '/' };
     const where = node.error.instancePath === '' ? 'the pattern' : `'${node.error.instancePath.slice(1)}'`;
-    const what = node.kind === 'group' ? explainGroup(node, doc.value) : `${where} ${referenceMessage(node.error)}.`;
+    const what = node.kind === 'group' ? explainGroup(node, doc.value, node.error.instancePath || '/') : `${where} ${referenceMessage(node.error)}.`;
     return [{ ...raw, message: `This pattern is not a valid schema: ${what}`, children: [raw] }];
   });
 }

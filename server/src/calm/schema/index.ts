@@ -5,7 +5,7 @@
  */
 import type { Finding } from '../findings';
 import type { CalmDocument } from '../model';
-import { instanceFindings, schemaCheckFindings, schemaProblem } from './findings';
+import { instanceFindings, schemaCheckFindings, schemaProblem } from './error-findings';
 import type { SchemaLoader } from './loader';
 import { patternValidator } from './patterns';
 import { selectSchema } from './select';
