@@ -2,7 +2,7 @@
 // `node esbuild.mjs` builds once; `--watch` rebuilds on change; `--production` minifies.
 import * as esbuild from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
@@ -20,6 +20,10 @@ const bundles = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] },
   { entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js', platform: 'node', format: 'cjs', target: 'node20' },
   { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node20', banner: { js: '#!/usr/bin/env node' } },
+  // Each CLI subcommand (server/src/cli/cli-<name>.ts) is a bundle of its own, loaded only when it runs.
+  ...readdirSync('server/src/cli')
+    .filter((f) => /^cli-[\w-]+\.ts$/.test(f))
+    .map((f) => ({ entryPoints: [`server/src/cli/${f}`], outfile: `dist/${f.replace(/\.ts$/, '.js')}`, platform: 'node', format: 'cjs', target: 'node20' })),
   { entryPoints: ['webview/src/main.ts'], outfile: 'dist/webview/main.js', platform: 'browser', format: 'iife', target: 'chrome120' },
   { entryPoints: ['webview/src/layout-worker.ts'], outfile: 'dist/webview/layout-worker.js', platform: 'browser', format: 'iife', target: 'chrome120' },
   { entryPoints: ['test/extension-host/index.ts'], outfile: 'out/test/extension-host/index.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode', 'mocha'] },

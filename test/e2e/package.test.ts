@@ -14,7 +14,7 @@ const ALLOWED: readonly RegExp[] = [
   /^extension\.vsixmanifest$/,
   /^\[Content_Types\]\.xml$/,
   /^extension\/(package\.json|package\.nls\.json|readme\.md|changelog\.md|LICENSE\.txt)$/,
-  /^extension\/dist\/(client|server|cli)\.js$/,
+  /^extension\/dist\/(client|server|cli|cli-[\w-]+)\.js$/,
   /^extension\/dist\/webview\/[\w.-]+\.(js|css)$/,
   /^extension\/media\/[\w./-]+\.(svg|png|css)$/,
   /^extension\/syntaxes\/[\w.-]+\.json$/,

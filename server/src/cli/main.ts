@@ -1,21 +1,24 @@
 /**
  * `calm-lens`: the command-line face of the engine.
- * Each subcommand is one module, loaded only when asked for, so `calm-lens --version`
+ * Each subcommand is its own bundle, loaded only when asked for, so `calm-lens --version`
  * does not pay for the validator and `validate` does not pay for the renderer.
  */
-import { EXIT, UsageError, type CliIO, type Command, type ExitCode } from './command';
+import { EXIT, UsageError, type CliIO, type ExitCode } from './command';
+import { loadCommand } from './load-command';
 import { CLI_VERSION } from './version';
 
 interface CommandEntry {
   /** One line for `calm-lens --help`. */
   readonly summary: string;
-  readonly load: () => Promise<{ readonly command: Command }>;
 }
 
-/** Register a subcommand here: one line, one module. */
+/**
+ * Register a subcommand here, one line; its code lives in `server/src/cli/cli-<name>.ts`, which
+ * exports `command` and is bundled on its own as dist/cli-<name>.js.
+ */
 const commands: Readonly<Record<string, CommandEntry>> = {
-  validate: { summary: 'Check CALM documents (architectures, patterns, timelines) like `calm validate`.', load: () => import('./validate/command') },
-  render: { summary: 'Draw a CALM architecture as a standalone SVG (the preview\'s diagram, laid out with elkjs).', load: () => import('./render') },
+  validate: { summary: 'Check CALM documents (architectures, patterns, timelines) like `calm validate`.' },
+  render: { summary: 'Draw a CALM architecture as a standalone SVG (the preview\'s diagram, laid out with elkjs).' },
 };
 
 function generalUsage(): string {
@@ -49,7 +52,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<ExitCode
     io.stderr(`calm-lens: unknown command '${first}'.\n\n${generalUsage()}`);
     return EXIT.usage;
   }
-  const { command } = await entry.load();
+  const command = loadCommand(first);
   if (rest.includes('-h') || rest.includes('--help')) {
     io.stdout(command.usage);
     return EXIT.ok;
