@@ -9,6 +9,7 @@ import { avoidBooleanProperties } from './avoid-boolean-properties';
 import { compositionRelationshipsReferenceExistingNodesInArchitecture } from './composition-relationships-reference-existing-nodes-in-architecture';
 import { connectsRelationshipReferencesExistingNodesInArchitecture } from './connects-relationship-references-existing-nodes-in-architecture';
 import { connectsRelationshipReferencesExistingNodesInPattern } from './connects-relationship-references-existing-nodes-in-pattern';
+import { containmentCycles } from './containment-cycles';
 import { controlLegacyNaming } from './control-legacy-naming';
 import { controlRequirementValidation } from './control-requirement-validation';
 import { currentMomentMustReferenceMomentInTimeline } from './current-moment-must-reference-moment-in-timeline';
@@ -59,6 +60,8 @@ export const ARCHITECTURE_RULES: readonly Rule[] = [
   flowTransitionsHaveUniqueSequenceNumbers,
   controlLegacyNaming,
   controlRequirementValidation,
+  // Ours, not the reference's: after its rules, so findings at one place list the reference's first.
+  containmentCycles,
 ];
 
 export const PATTERN_RULES: readonly Rule[] = [
