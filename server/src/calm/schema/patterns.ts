@@ -4,7 +4,7 @@
  * A pattern's `$ref`s to the published CALM `$id`s resolve to our bundled definitions, offline;
  * any other `$ref` is loaded through the same host loader.
  */
-import { MissingRefError, type AnySchema } from 'ajv/dist/2020';
+import type { AnySchema } from 'ajv/dist/2020';
 import { classifySchema } from '../parse';
 import { allMetaSchemas, getMetaSchema } from './definitions';
 import type { SchemaLoader } from './loader';
@@ -31,6 +31,13 @@ const metaIds = new Set(allMetaSchemas().map((m) => m.id));
 
 function isSchema(value: unknown): value is AnySchema {
   return typeof value === 'boolean' || (value !== null && typeof value === 'object' && !Array.isArray(value));
+}
+
+/** Ajv's MissingRefError, recognised by shape so that this module does not load Ajv's compiler. */
+function missingRef(error: unknown): { missingRef: string; missingSchema: string } | undefined {
+  if (error === null || typeof error !== 'object') return undefined;
+  const { missingRef: ref, missingSchema } = error as { missingRef?: unknown; missingSchema?: unknown };
+  return typeof ref === 'string' && typeof missingSchema === 'string' ? { missingRef: ref, missingSchema } : undefined;
 }
 
 function schemaId(schema: AnySchema): string | undefined {
@@ -68,12 +75,13 @@ function compile(schema: AnySchema, source: string, load: SchemaLoader): Pattern
     try {
       return { ok: true, validate: ajv.compile(schema) };
     } catch (error) {
-      if (!(error instanceof MissingRefError) || loads >= REF_LOADS_LIMIT) {
+      const missing = missingRef(error);
+      if (!missing || loads >= REF_LOADS_LIMIT) {
         return { ok: false, message: `The pattern '${source}' could not be compiled: ${error instanceof Error ? error.message : String(error)}` };
       }
-      const target = error.missingSchema;
+      const target = missing.missingSchema;
       const loaded = load(target);
-      if (!loaded.ok) return { ok: false, message: `The pattern '${source}' refers to '${error.missingRef}', which could not be loaded: ${loaded.message}` };
+      if (!loaded.ok) return { ok: false, message: `The pattern '${source}' refers to '${missing.missingRef}', which could not be loaded: ${loaded.message}` };
       if (!isSchema(loaded.schema)) return { ok: false, message: `The pattern '${source}' refers to '${target}', which is not a JSON schema.` };
       ajv.addSchema(loaded.schema, target);
     }
