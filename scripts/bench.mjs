@@ -13,6 +13,7 @@ import * as esbuild from 'esbuild';
 const SECTIONS = [
   { name: 'validate', file: 'bench/validate.ts' },
   { name: 'tree', file: 'bench/tree.ts' },
+  { name: 'features', file: 'bench/features.ts' },
 ];
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..');

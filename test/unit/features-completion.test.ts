@@ -4,6 +4,7 @@ import { describe, test } from 'node:test';
 import type { CompletionItem, CompletionList, TextEdit } from 'vscode-languageserver-types';
 import { completion, MAX_ID_ITEMS } from '../../server/src/features/completion';
 import { analyse } from '../../server/src/features/analysis';
+import { fuzzyMatches } from '../../server/src/features/workspace-symbols';
 import { parseCalm } from '../../server/src/calm/parse';
 import { applyTextEdits, EXAMPLE_TEXT, expandSnippet, positionOf, rangeOf, validate } from './features-support';
 
@@ -124,15 +125,16 @@ describe('completion of unique-ids at reference positions', () => {
     assert.equal(JSON.parse(accept(text, sorted(list)[0])).relationships[0]['relationship-type'].interacts.actor, 'customer');
   });
 
-  test('past the item cap, only ids matching what is typed are sent and the list is marked incomplete', () => {
+  test('past the item cap, only ids matching what is typed (as the editor matches) are sent, and the list is marked incomplete', () => {
     const value = JSON.parse(EXAMPLE_TEXT) as { nodes: unknown[] };
-    for (let i = 0; i < MAX_ID_ITEMS + 200; i++) value.nodes.push({ 'unique-id': `extra-${i}`, 'node-type': 'service', name: `Extra ${i}`, description: 'x' });
-    const text = JSON.stringify(value, null, 2).replace('"actor": "customer"', '"actor": "extra-11');
-    const list = complete(text, '"actor": "extra-11', 18);
+    for (let i = 0; i < MAX_ID_ITEMS + 700; i++) value.nodes.push({ 'unique-id': `extra-${i}`, 'node-type': 'service', name: `Extra ${i}`, description: 'x' });
+    const text = JSON.stringify(value, null, 2).replace('"actor": "customer"', '"actor": "extra-119');
+    const list = complete(text, '"actor": "extra-119', 19);
     assert.equal(list.isIncomplete, true);
-    assert.ok(list.items.length <= MAX_ID_ITEMS);
-    assert.ok(list.items.every((i) => i.label.includes('extra-11')), 'all match the typed text');
-    assert.ok(list.items.some((i) => i.label === 'extra-1199'));
+    assert.ok(list.items.length > 0 && list.items.length <= MAX_ID_ITEMS);
+    assert.ok(list.items.every((i) => fuzzyMatches('extra-119', `${i.label} ${i.detail}`)), 'all match the typed text');
+    assert.ok(list.items.some((i) => i.label === 'extra-119') && list.items.some((i) => i.label === 'extra-1119'));
+    assert.ok(!list.items.some((i) => i.label === 'extra-120' || i.label === 'customer'));
   });
 });
 
@@ -232,6 +234,11 @@ describe('snippets insert valid CALM', () => {
       const kind = item.label.split(' ')[1];
       assert.deepEqual(Object.keys(value.relationships[0]['relationship-type']), [kind]);
       assert.equal(value.relationships[0]['unique-id'], `new-${kind}`);
+      // Defaults that fit the slot: an actor as actor, a system as container, never a node relating to itself.
+      const body = value.relationships[0]['relationship-type'][kind] as Record<string, unknown>;
+      if (kind === 'interacts') assert.deepEqual(body, { actor: 'customer', nodes: ['api-gateway'] });
+      if (kind === 'connects') assert.deepEqual(body, { source: { node: 'api-gateway' }, destination: { node: 'order-service' } });
+      if (kind === 'deployed-in' || kind === 'composed-of') assert.deepEqual(body, { container: 'ecommerce-platform', nodes: ['api-gateway'] });
       assert.deepEqual(validate(after).findings.filter((f) => f.severity === 'error'), [], item.label);
     }
   });

@@ -34,8 +34,16 @@ function idPlaceholder(n: number, ids: readonly string[], fallback: string): str
   return `\${${n}|${options.map(choiceText).join(',')}|}`;
 }
 
-function nodeIds(result: CalmAnalysis, type?: string): string[] {
-  return result.doc.model.nodes.filter((n) => n.uniqueId !== undefined && (type === undefined || n.nodeType === type)).map((n) => n.uniqueId as string);
+/** Node ids, those of the preferred types first: the first is a choice's default, so it should fit the slot. */
+function nodeIds(result: CalmAnalysis, prefer: readonly string[] = []): string[] {
+  const nodes = result.doc.model.nodes.filter((n) => n.uniqueId !== undefined);
+  const rank = (type: string | undefined) => (type !== undefined && prefer.includes(type) ? 0 : 1);
+  return [...nodes].sort((a, b) => rank(a.nodeType) - rank(b.nodeType)).map((n) => n.uniqueId as string);
+}
+
+/** The same ids with `avoid` moved last, so two defaults of one relationship differ (no self-reference). */
+function avoiding(ids: readonly string[], avoid: string | undefined): string[] {
+  return [...ids.filter((id) => id !== avoid), ...ids.filter((id) => id === avoid)];
 }
 
 function interfaceBody(first: number, id: string): string {
@@ -80,8 +88,10 @@ export function interfaceSnippet(result: CalmAnalysis, nodeId: string | undefine
 }
 
 export function relationshipSnippets(result: CalmAnalysis): SnippetSpec[] {
-  const all = nodeIds(result);
-  const actors = nodeIds(result, 'actor');
+  const actors = nodeIds(result, ['actor']);
+  const services = nodeIds(result, ['service', 'webclient', 'database', 'data-asset', 'ldap']);
+  const containers = nodeIds(result, ['system', 'ecosystem', 'network']);
+  const members = avoiding(services, containers[0]);
   const head = (base: string) => [`\t"unique-id": "\${1:${placeholderText(freshId(result, base))}}",`, '\t"description": "${2:What this relationship means}",', '\t"relationship-type": {'];
   const make = (kind: string, lines: string[]): SnippetSpec => ({
     label: `New ${kind} relationship`,
@@ -90,19 +100,19 @@ export function relationshipSnippets(result: CalmAnalysis): SnippetSpec[] {
     body: ['{', ...head(`new-${kind}`), ...lines.map((l) => '\t\t' + l), '\t}', '}'].join('\n'),
   });
   return [
-    make('interacts', [`"interacts": {`, `\t"actor": "${idPlaceholder(3, actors.length ? actors : all, 'actor-id')}",`, `\t"nodes": [`, `\t\t"${idPlaceholder(4, all, 'node-id')}"`, '\t]', '}']),
+    make('interacts', [`"interacts": {`, `\t"actor": "${idPlaceholder(3, actors, 'actor-id')}",`, `\t"nodes": [`, `\t\t"${idPlaceholder(4, avoiding(services, actors[0]), 'node-id')}"`, '\t]', '}']),
     make('connects', [
       `"connects": {`,
       `\t"source": {`,
-      `\t\t"node": "${idPlaceholder(3, all, 'source-node-id')}"`,
+      `\t\t"node": "${idPlaceholder(3, services, 'source-node-id')}"`,
       '\t},',
       `\t"destination": {`,
-      `\t\t"node": "${idPlaceholder(4, all, 'destination-node-id')}"`,
+      `\t\t"node": "${idPlaceholder(4, avoiding(services, services[0]), 'destination-node-id')}"`,
       '\t}',
       '}',
     ]),
-    make('deployed-in', [`"deployed-in": {`, `\t"container": "${idPlaceholder(3, all, 'container-id')}",`, `\t"nodes": [`, `\t\t"${idPlaceholder(4, all, 'node-id')}"`, '\t]', '}']),
-    make('composed-of', [`"composed-of": {`, `\t"container": "${idPlaceholder(3, all, 'container-id')}",`, `\t"nodes": [`, `\t\t"${idPlaceholder(4, all, 'node-id')}"`, '\t]', '}']),
+    make('deployed-in', [`"deployed-in": {`, `\t"container": "${idPlaceholder(3, containers, 'container-id')}",`, `\t"nodes": [`, `\t\t"${idPlaceholder(4, members, 'node-id')}"`, '\t]', '}']),
+    make('composed-of', [`"composed-of": {`, `\t"container": "${idPlaceholder(3, containers, 'container-id')}",`, `\t"nodes": [`, `\t\t"${idPlaceholder(4, members, 'node-id')}"`, '\t]', '}']),
     make('options', [`"options": [`, '\t{', '\t\t"description": "${3:What this option decides}",', '\t\t"nodes": [],', '\t\t"relationships": []', '\t}', ']']),
   ];
 }

@@ -23,9 +23,13 @@ import { schemaWalkerFor } from './document-schema';
 import { toOffset, toRange } from './lsp-ranges';
 import { referenceSlotAt, type ReferenceSlot } from './reference-positions';
 import type { PropertyInfo } from './schema-walker';
+import { fuzzyMatches } from './workspace-symbols';
 
-/** Past this many ids, only those matching what is typed are sent, and the list is marked incomplete. */
-export const MAX_ID_ITEMS = 1000;
+/**
+ * Past this many ids, only the first that match what is typed are sent, and the list is marked incomplete
+ * (the editor asks again as the user types): the editor shows a dozen, and thousands cost time on the wire.
+ */
+export const MAX_ID_ITEMS = 500;
 
 const TRIGGER_SUGGEST: Command = { title: 'Suggest', command: 'editor.action.triggerSuggest' };
 
@@ -38,6 +42,8 @@ interface Candidate {
   readonly description?: string;
   /** Lower sorts first. */
   readonly rank: number;
+  /** id and detail, lower-cased once: what the typed text is matched against past the item cap. */
+  readonly search: string;
 }
 
 function withSeparators(text: string, separators: Separators): string {
@@ -54,16 +60,39 @@ function typedPrefix(result: CalmAnalysis, ctx: ValueContext, offset: number): s
   return result.doc.text.slice(ctx.node.offset + 1, Math.max(ctx.node.offset + 1, offset)).toLowerCase();
 }
 
-function nodeCandidates(result: CalmAnalysis, preferType?: string): Candidate[] {
-  const seen = new Set<string>();
-  const out: Candidate[] = [];
-  for (const node of result.doc.model.nodes) {
-    if (node.uniqueId === undefined || seen.has(node.uniqueId)) continue;
-    seen.add(node.uniqueId);
-    const detail = [node.name, node.nodeType].filter((s) => s !== undefined).join(' · ');
-    out.push({ id: node.uniqueId, detail, description: node.description, rank: preferType && node.nodeType !== preferType ? 1 : 0 });
+function candidate(id: string, detail: string, description: string | undefined, rank: number): Candidate {
+  return { id, detail, description, rank, search: `${id} ${detail}`.toLowerCase() };
+}
+
+/** Candidate lists of one analysed version, built on first use: a large document pays for them once, not per keystroke. */
+const candidateCache = new WeakMap<CalmAnalysis['index'], Map<string, Candidate[]>>();
+
+function cached(result: CalmAnalysis, key: string, build: () => Candidate[]): Candidate[] {
+  let lists = candidateCache.get(result.index);
+  if (!lists) {
+    lists = new Map();
+    candidateCache.set(result.index, lists);
   }
-  return out;
+  let list = lists.get(key);
+  if (!list) {
+    list = build();
+    lists.set(key, list);
+  }
+  return list;
+}
+
+function nodeCandidates(result: CalmAnalysis, preferType?: string): Candidate[] {
+  return cached(result, `nodes:${preferType ?? ''}`, () => {
+    const seen = new Set<string>();
+    const out: Candidate[] = [];
+    for (const node of result.doc.model.nodes) {
+      if (node.uniqueId === undefined || seen.has(node.uniqueId)) continue;
+      seen.add(node.uniqueId);
+      const detail = [node.name, node.nodeType].filter((s) => s !== undefined).join(' · ');
+      out.push(candidate(node.uniqueId, detail, node.description, preferType && node.nodeType !== preferType ? 1 : 0));
+    }
+    return out;
+  });
 }
 
 function interfaceCandidates(interfaces: readonly CalmInterface[], showOwner: boolean): Candidate[] {
@@ -74,20 +103,22 @@ function interfaceCandidates(interfaces: readonly CalmInterface[], showOwner: bo
     seen.add(iface.uniqueId);
     const where = iface.host ? (iface.port !== undefined ? `${iface.host}:${iface.port}` : iface.host) : iface.port !== undefined ? `port ${iface.port}` : undefined;
     const parts = [iface.protocol, where, showOwner && iface.nodeId ? `on ${iface.nodeId}` : undefined].filter((s) => s !== undefined);
-    out.push({ id: iface.uniqueId, detail: parts.join(' · '), rank: 0 });
+    out.push(candidate(iface.uniqueId, parts.join(' · '), undefined, 0));
   }
   return out;
 }
 
 function relationshipCandidates(result: CalmAnalysis): Candidate[] {
-  const seen = new Set<string>();
-  const out: Candidate[] = [];
-  for (const rel of result.doc.model.relationships) {
-    if (rel.uniqueId === undefined || seen.has(rel.uniqueId)) continue;
-    seen.add(rel.uniqueId);
-    out.push({ id: rel.uniqueId, detail: rel.kind ?? 'relationship', description: rel.description, rank: 0 });
-  }
-  return out;
+  return cached(result, 'relationships', () => {
+    const seen = new Set<string>();
+    const out: Candidate[] = [];
+    for (const rel of result.doc.model.relationships) {
+      if (rel.uniqueId === undefined || seen.has(rel.uniqueId)) continue;
+      seen.add(rel.uniqueId);
+      out.push(candidate(rel.uniqueId, rel.kind ?? 'relationship', rel.description, 0));
+    }
+    return out;
+  });
 }
 
 /** The interfaces a connects end may name: those of the node the end names (all, if it names none we know). */
@@ -121,8 +152,13 @@ function idItems(result: CalmAnalysis, ctx: ValueContext, slot: ReferenceSlot, i
   }
   let incomplete = false;
   if (candidates.length > MAX_ID_ITEMS) {
-    const prefix = typedPrefix(result, ctx, offset);
-    candidates = candidates.filter((c) => c.id.toLowerCase().includes(prefix) || c.detail.toLowerCase().includes(prefix)).slice(0, MAX_ID_ITEMS);
+    // Matched as the editor filters (the typed characters in order), so no item it would show is held back.
+    const typed = typedPrefix(result, ctx, offset);
+    const kept: Candidate[] = [];
+    for (const c of candidates) {
+      if (fuzzyMatches(typed, c.search) && kept.push(c) >= MAX_ID_ITEMS) break;
+    }
+    candidates = kept;
     incomplete = true;
   }
   const range = toRange(result.doc, ctx.range);
