@@ -86,6 +86,23 @@ describe('our CALM definitions against the published schemas', () => {
     }
   });
 
+  test('every property we define carries a description (hover and completion show it)', () => {
+    const undocumented: string[] = [];
+    const walk = (schema: unknown, where: string): void => {
+      if (schema === null || typeof schema !== 'object') return;
+      const entries = Array.isArray(schema) ? schema.map((v, i) => [String(i), v] as const) : Object.entries(schema);
+      const properties = Array.isArray(schema) ? undefined : (schema as Record<string, unknown>).properties;
+      if (properties && typeof properties === 'object' && !Array.isArray(properties)) {
+        for (const [name, sub] of Object.entries(properties)) {
+          if (sub && typeof sub === 'object' && !Array.isArray(sub) && typeof (sub as Record<string, unknown>).description !== 'string') undocumented.push(`${where}/properties/${name}`);
+        }
+      }
+      for (const [key, value] of entries) walk(value, `${where}/${key}`);
+    };
+    for (const meta of allMetaSchemas()) walk(meta.schema, `${meta.id}#`);
+    assert.deepEqual(undocumented, []);
+  });
+
   test('versions differ where the published files differ', () => {
     const deployedIn = (v: string) => (getMetaSchema(v, 'core.json')?.schema.defs as Record<string, Record<string, unknown>>)['deployed-in-type'];
     assert.equal(deployedIn('release/1.0-rc1').required, undefined);

@@ -154,7 +154,7 @@ export function coreSchema(v: VersionTraits): SchemaObject {
           nodes: stringList('The unique-ids of the nodes this option brings in.'),
           relationships: stringList('The unique-ids of the relationships this option brings in.'),
           controls: stringList('The unique-ids of the controls this option brings in.'),
-          ...(v.early ? { metadata: stringList() } : {}),
+          ...(v.early ? { metadata: stringList('Free-form notes about this option.') } : {}),
         },
         required: ['description', 'nodes', 'relationships'],
       },

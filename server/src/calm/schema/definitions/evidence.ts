@@ -14,6 +14,7 @@ export function evidenceSchema(v: VersionTraits): SchemaObject {
     properties: {
       evidence: {
         type: 'object',
+        description: 'The evidence: where it is and which control configuration it supports.',
         properties: {
           'unique-id': stringType('Identifies this evidence.'),
           'evidence-paths': stringList('Where the evidence can be found.'),

@@ -22,7 +22,7 @@ export function timelineSchema(v: VersionTraits): SchemaObject {
       'node-moment': {
         required: ['details'],
         properties: {
-          'node-type': { const: 'moment' },
+          'node-type': { const: 'moment', description: "A moment's node-type is always 'moment'." },
           'valid-from': { type: 'string', format: 'date', description: 'The date from which this moment describes the architecture.' },
           adrs: stringList('Links to Architecture Decision Records explaining why the architecture changed at this moment.'),
           interfaces: false,
