@@ -16,12 +16,16 @@ export interface CliRun {
   readonly stderr: string;
 }
 
+/** The CLI keeps a V8 code cache in the user's cache folder; tests give it one of their own. */
+let testCacheHome: string | undefined;
+
 export function runCli(args: readonly string[], options: { cwd?: string; env?: Record<string, string> } = {}): Promise<CliRun> {
   if (!existsSync(CLI)) throw new Error(`${CLI} is missing: build first (node esbuild.mjs, or node scripts/test.mjs unit)`);
+  testCacheHome ??= tempDir('cache-home');
   return new Promise((resolvePromise, reject) => {
     const child = spawn(process.execPath, [CLI, ...args], {
       cwd: options.cwd ?? REPO_ROOT,
-      env: { ...process.env, ...options.env },
+      env: { ...process.env, XDG_CACHE_HOME: testCacheHome, ...options.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';

@@ -52,13 +52,15 @@ export async function main(argv: readonly string[], io: CliIO): Promise<ExitCode
     io.stderr(`calm-lens: unknown command '${first}'.\n\n${generalUsage()}`);
     return EXIT.usage;
   }
-  const command = loadCommand(first);
+  const { command, saveCache } = loadCommand(first, io.env);
   if (rest.includes('-h') || rest.includes('--help')) {
     io.stdout(command.usage);
     return EXIT.ok;
   }
   try {
-    return await command.run(rest, io);
+    const code = await command.run(rest, io);
+    saveCache();
+    return code;
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr(`calm-lens ${first}: ${error.message}\nRun 'calm-lens ${first} --help' for usage.\n`);
