@@ -40,7 +40,10 @@ export class ModelTreeProvider implements vscode.TreeDataProvider<TreeEntry>, vs
     item.iconPath = new vscode.ThemeIcon(spec.icon, spec.iconColor ? new vscode.ThemeColor(spec.iconColor) : undefined);
     if (spec.problem) item.resourceUri = problemDecorationUri(spec.problem, entry.kind !== 'section' && entry.kind !== 'node-type' && entry.kind !== 'relationship-type');
     if (entry.element || entry.range) item.command = { command: SELECT_COMMAND, title: 'Select', arguments: [entry.id] };
-    if (spec.problem) item.accessibilityInformation = { label: `${spec.label}, has ${spec.problem === 'error' ? 'errors' : 'warnings'}` };
+    if (spec.problem) {
+      const text = spec.description ? `${spec.label} ${spec.description}` : spec.label;
+      item.accessibilityInformation = { label: `${text}, has ${spec.problem === 'error' ? 'errors' : 'warnings'}` };
+    }
     return item;
   }
 
