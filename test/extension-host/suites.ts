@@ -2,7 +2,8 @@
 // it checks what happens before any CALM document was opened.
 import { activationSuite } from './activation.suite';
 import { diagnosticsSuite } from './diagnostics.suite';
+import { languageFeaturesSuite } from './language-features.suite';
 import { selectionSuite } from './selection.suite';
 import { settingsSuite } from './settings.suite';
 
-export const suites: ReadonlyArray<() => void> = [activationSuite, diagnosticsSuite, settingsSuite, selectionSuite];
+export const suites: ReadonlyArray<() => void> = [activationSuite, diagnosticsSuite, settingsSuite, selectionSuite, languageFeaturesSuite];
