@@ -29,7 +29,7 @@ import { fuzzyMatches } from './workspace-symbols';
  * Past this many ids, only the first that match what is typed are sent, and the list is marked incomplete
  * (the editor asks again as the user types): the editor shows a dozen, and thousands cost time on the wire.
  */
-export const MAX_ID_ITEMS = 500;
+export const MAX_ID_ITEMS = 200;
 
 const TRIGGER_SUGGEST: Command = { title: 'Suggest', command: 'editor.action.triggerSuggest' };
 
