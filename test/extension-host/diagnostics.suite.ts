@@ -3,27 +3,9 @@
 // as the user types, without saving.
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { validateText } from '../../server/src/calm/engine';
-import type { Severity } from '../../server/src/calm/findings';
 import { BROKEN_FILE, brokenExampleText } from './broken-example';
-import { calmDiagnostics, calmLens, facts, openInEditor, waitForCalmDiagnostics, writeWorkspaceFile, type DiagnosticFacts } from './helpers';
-
-const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
-  error: vscode.DiagnosticSeverity.Error,
-  warning: vscode.DiagnosticSeverity.Warning,
-  info: vscode.DiagnosticSeverity.Information,
-  hint: vscode.DiagnosticSeverity.Hint,
-};
-
-function engineFacts(document: vscode.TextDocument): DiagnosticFacts[] {
-  return validateText(document.getText()).findings.map((f) => {
-    const start = document.positionAt(f.range.start);
-    const end = document.positionAt(f.range.end);
-    return { code: f.code, severity: SEVERITY[f.severity], message: f.message, range: [start.line, start.character, end.line, end.character] };
-  });
-}
-
-const sameFacts = (a: readonly DiagnosticFacts[], b: readonly DiagnosticFacts[]): boolean => JSON.stringify(a) === JSON.stringify(b);
+import { engineFacts, sameFacts } from './engine-facts';
+import { calmDiagnostics, facts, openCalmEditor, waitForCalmDiagnostics, writeWorkspaceFile } from './helpers';
 
 export function diagnosticsSuite(): void {
   suite('diagnostics', () => {
@@ -34,8 +16,7 @@ export function diagnosticsSuite(): void {
     });
 
     test('a broken example gets exactly the findings the engine computes', async () => {
-      const editor = await openInEditor(uri);
-      await (await calmLens()).ready;
+      const editor = await openCalmEditor(uri);
       const expected = engineFacts(editor.document);
       assert.ok(expected.length >= 3, `the engine found only ${JSON.stringify(expected)}`);
       assert.ok(expected.some((f) => f.message === "'order-svc' does not refer to the unique-id of an existing node."));
@@ -44,7 +25,7 @@ export function diagnosticsSuite(): void {
     });
 
     test('fixing the reference while typing removes its diagnostic, without saving', async () => {
-      const editor = await openInEditor(uri);
+      const editor = await openCalmEditor(uri);
       const text = editor.document.getText();
       const at = text.indexOf('"order-svc"');
       const range = new vscode.Range(editor.document.positionAt(at + 1), editor.document.positionAt(at + 1 + 'order-svc'.length));
@@ -54,7 +35,10 @@ export function diagnosticsSuite(): void {
       assert.ok(!expected.some((f) => f.message.includes('order-svc')));
       await waitForCalmDiagnostics(uri, (ds) => sameFacts(ds.map(facts), expected), 'the diagnostics of the edited text');
       assert.ok(!calmDiagnostics(uri).some((d) => d.message.includes('order-svc')));
+      // Back to the file's text, and to its diagnostics, for the suites after this one.
       await vscode.commands.executeCommand('workbench.action.files.revert');
+      const reverted = engineFacts(editor.document);
+      await waitForCalmDiagnostics(uri, (ds) => sameFacts(ds.map(facts), reverted), 'the diagnostics of the reverted file');
     });
   });
 }

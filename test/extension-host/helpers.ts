@@ -32,6 +32,34 @@ export async function openInEditor(uri: vscode.Uri): Promise<vscode.TextEditor> 
   return vscode.window.showTextDocument(doc);
 }
 
+/**
+ * Opens a CALM file and waits until CALM Lens has switched it to the calm language (the default,
+ * `calm.languageMode.autoSwitch`). The switch re-opens the document, so the editor is taken after it.
+ */
+export async function openCalmEditor(uri: vscode.Uri): Promise<vscode.TextEditor> {
+  await openInEditor(uri);
+  await (await calmLens()).ready;
+  const isCalmEditor = (): vscode.TextEditor | undefined => {
+    const editor = vscode.window.activeTextEditor;
+    return editor && editor.document.uri.toString() === uri.toString() && editor.document.languageId === 'calm' ? editor : undefined;
+  };
+  return waitFor(
+    anyOf<unknown>(vscode.workspace.onDidOpenTextDocument, vscode.window.onDidChangeActiveTextEditor),
+    isCalmEditor,
+    `an editor on ${uri.path} in the calm language`,
+  );
+}
+
+/** An event that fires whenever any of `events` fires. */
+export function anyOf<T>(...events: vscode.Event<T>[]): vscode.Event<T> {
+  return (listener, thisArgs, disposables) => {
+    const subs = events.map((e) => e(listener, thisArgs));
+    const combined = new vscode.Disposable(() => subs.forEach((s) => s.dispose()));
+    disposables?.push(combined);
+    return combined;
+  };
+}
+
 export async function writeWorkspaceFile(name: string, text: string): Promise<vscode.Uri> {
   const uri = workspaceFile(name);
   await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));

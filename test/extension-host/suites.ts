@@ -5,5 +5,6 @@ import { diagnosticsSuite } from './diagnostics.suite';
 import { languageFeaturesSuite } from './language-features.suite';
 import { selectionSuite } from './selection.suite';
 import { settingsSuite } from './settings.suite';
+import { treeSuite } from './tree.suite';
 
-export const suites: ReadonlyArray<() => void> = [activationSuite, diagnosticsSuite, settingsSuite, selectionSuite, languageFeaturesSuite];
+export const suites: ReadonlyArray<() => void> = [activationSuite, diagnosticsSuite, settingsSuite, selectionSuite, treeSuite, languageFeaturesSuite];
