@@ -3,12 +3,12 @@ import type { ErrorObject } from 'ajv/dist/2020';
 import type { Finding, OffsetRange } from '../findings';
 import type { CalmDocument } from '../model';
 import { explainGroup } from './explain';
-import { valueAt } from './values';
 import { errorsIn, groupErrors, type ErrorNode } from './groups';
 import { keyRange, locate, type Location } from './locate';
 import { errorsText, referenceMessage } from './messages';
+import { valueAt } from './values';
 
-function finding(location: Location, message: string, schemaPath: string, range: OffsetRange = location.range, children?: Finding[]): Finding {
+function finding(location: Location, message: string, schemaPath: string | undefined, range: OffsetRange = location.range, children?: Finding[]): Finding {
   return {
     code: 'json-schema',
     severity: 'error',
@@ -16,7 +16,7 @@ function finding(location: Location, message: string, schemaPath: string, range:
     path: location.path,
     range,
     source: 'json-schema',
-    schemaPath,
+    ...(schemaPath === undefined ? {} : { schemaPath }),
     ...(children ? { children } : {}),
   };
 }
@@ -80,5 +80,5 @@ export function schemaCheckFindings(doc: CalmDocument, errors: readonly ErrorObj
 /** A finding about `$schema` itself (or the document, when it has none). */
 export function schemaProblem(doc: CalmDocument, message: string): Finding | undefined {
   const location = locate(doc, doc.schemaRange ? '/$schema' : '');
-  return location && finding(location, message, '', doc.schemaRange ?? location.range);
+  return location && finding(location, message, undefined, doc.schemaRange ?? location.range);
 }
