@@ -91,3 +91,35 @@ export const problems = {
 export function errorSquiggles(page: Page) {
   return page.locator('.editor-group-container.active .monaco-editor .squiggly-error');
 }
+
+/** The language mode the status bar shows for the active editor (e.g. `JSON`, `CALM`). */
+export function languageStatus(page: Page) {
+  return page.locator('.statusbar-item[id="status.editor.mode"]');
+}
+
+/** Waits until the status bar shows `mode` as the active editor's language. */
+export async function waitForLanguageMode(page: Page, mode: string): Promise<void> {
+  await page.locator('.statusbar-item[id="status.editor.mode"]', { hasText: new RegExp(`^\\s*${mode}\\s*$`) }).waitFor();
+}
+
+export const sidebar = {
+  /** Opens a view container from the activity bar by its title (e.g. `CALM`), as a click does. */
+  async open(page: Page, title: string): Promise<void> {
+    const item = page.locator(`.activitybar .action-item a[aria-label^="${title}"]`).first();
+    await item.click();
+    await page.locator(`.sidebar .composite.title h2`, { hasText: new RegExp(`^\\s*${title}`, 'i') }).first().waitFor();
+  },
+  /** The rows of the sidebar's trees, in screen order, as their labels read. */
+  rows(page: Page) {
+    return page.locator('.sidebar .pane-body .monaco-list-row');
+  },
+  async rowLabels(page: Page): Promise<string[]> {
+    return page.locator('.sidebar .pane-body .monaco-list-row').evaluateAll((rows) =>
+      rows.map((r) => (r.querySelector('.label-name')?.textContent ?? r.textContent ?? '').trim()),
+    );
+  },
+  /** Clicks a title-bar action of a sidebar view by its title (e.g. `Search Model Elements`). */
+  async viewAction(page: Page, title: string): Promise<void> {
+    await page.locator(`.sidebar .pane-header .actions a[aria-label^="${title}"], .sidebar .title-actions a[aria-label^="${title}"]`).first().click();
+  },
+};

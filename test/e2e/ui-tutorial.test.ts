@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Scenario } from '../../scripts/e2e/scenario';
-import { errorSquiggles, explorerRows, focusEditor, goToLine, openFile, problems } from '../../scripts/e2e/workbench';
+import { cursorStatus, errorSquiggles, explorerRows, focusEditor, goToLine, openFile, problems, sidebar, waitForLanguageMode } from '../../scripts/e2e/workbench';
 
 const FILE = 'ecommerce-platform.json';
 const MISSING_NODE_MESSAGE = "'order-svc' does not refer to the unique-id of an existing node.";
@@ -17,6 +17,14 @@ function destinationEnd(text: string): { line: number; column: number } {
   const line = lines.findIndex((l, i) => i > destination && l.includes('"node": "order-service"'));
   assert.ok(destination >= 0 && line > destination, 'the example has no connects destination naming order-service');
   return { line: line + 1, column: lines[line].indexOf('order-service') + 'order-service'.length + 1 };
+}
+
+/** Line and column (1-based) of the `order-service` value of the node's own unique-id. */
+function orderServiceDefinition(text: string): { line: number; column: number } {
+  const lines = text.split('\n');
+  const line = lines.findIndex((l) => l.includes('"unique-id": "order-service"'));
+  assert.ok(line >= 0, 'the example does not define order-service');
+  return { line: line + 1, column: lines[line].indexOf('"order-service"') + 1 };
 }
 
 describe('the tutorial in VS Code', { timeout: 300_000 }, () => {
@@ -39,6 +47,8 @@ describe('the tutorial in VS Code', { timeout: 300_000 }, () => {
   test('opening the e-commerce architecture: no problems', async () => {
     await scenario.step('file-open-no-problems', async (page) => {
       await openFile(page, FILE);
+      // CALM Lens recognised the file: its language server switched it to the CALM language mode.
+      await waitForLanguageMode(page, 'CALM');
       await problems.open(page);
       await problems.waitForNone(page);
     });
@@ -69,6 +79,43 @@ describe('the tutorial in VS Code', { timeout: 300_000 }, () => {
       await page.locator('.editor-group-container.active .view-line', { hasText: '"node": "order-service",' }).first().waitFor();
       await problems.waitForNone(page);
       assert.equal(await errorSquiggles(page).count(), 0);
+    });
+  });
+
+  test('the CALM sidebar lists 9 nodes and 8 relationships', async () => {
+    await scenario.step('sidebar', async (page) => {
+      await sidebar.open(page, 'CALM');
+      await sidebar.rows(page).filter({ hasText: 'Nodes (9)' }).first().waitFor();
+      const labels = await sidebar.rowLabels(page);
+      assert.ok(labels.includes('Nodes (9)') && labels.includes('Relationships (8)'), JSON.stringify(labels));
+    });
+  });
+
+  test('searching "order" shows Order Service and Order Database', async () => {
+    await scenario.step('search-order', async (page) => {
+      await sidebar.viewAction(page, 'Search Model Elements');
+      const input = page.locator('.quick-input-widget input');
+      await input.waitFor();
+      await input.fill('order');
+      await page.keyboard.press('Enter');
+      await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+      await sidebar.rows(page).filter({ hasText: "Filtered by 'order'" }).first().waitFor();
+      await sidebar.rows(page).filter({ hasText: 'Order Service' }).first().waitFor();
+      const labels = await sidebar.rowLabels(page);
+      assert.ok(labels.includes('Order Service') && labels.includes('Order Database'), JSON.stringify(labels));
+      assert.ok(!labels.includes('Payment Service') && !labels.includes('API Gateway'), JSON.stringify(labels));
+    });
+  });
+
+  test('clicking Order Service selects its definition in the editor', async () => {
+    await scenario.step('click-order-service', async (page) => {
+      const { line, column } = orderServiceDefinition(readFileSync(join(scenario.workspaceDir, FILE), 'utf8'));
+      await sidebar.rows(page).filter({ hasText: 'Order Service' }).first().click();
+      const status = page.locator('.statusbar-item[id="status.editor.selection"]', { hasText: `Ln ${line}, Col ` });
+      await status.waitFor();
+      const text = await cursorStatus(page);
+      // The selection is the unique-id value "order-service", quotes included; the cursor at its end.
+      assert.equal(text, `Ln ${line}, Col ${column + 15} (15 selected)`);
     });
   });
 });
