@@ -11,7 +11,8 @@ import { DocumentStore } from '../../server/src/documents';
 import { toModelView } from '../../server/src/model-view';
 import type { CalmModelView, ElementRef } from '../../server/src/protocol';
 import { validateText } from '../../server/src/calm/engine';
-import { buildModelTree, type ModelTree, type TreeEntry } from '../../client/src/tree/tree-model';
+import { buildModelTree } from '../../client/src/tree/tree-builder';
+import type { ModelTree, TreeEntry } from '../../client/src/tree/tree-model';
 import { snapshotOf, viewMessage, type TreeSnapshotItem } from '../../client/src/tree/tree-snapshot';
 import { toTreeItemSpec } from '../../client/src/tree/tree-item-spec';
 import { newArchitectureText } from '../../client/src/new-architecture';
@@ -130,6 +131,27 @@ describe('tree model: the e-commerce example', () => {
     const apiPath: string[] = [];
     for (let e: TreeEntry | undefined = tree.find({ kind: 'interface', uniqueId: 'order-api' }); e; e = tree.parentOf(e)) apiPath.unshift(e.label);
     assert.deepEqual(apiPath, ['Nodes (9)', 'service (4)', 'Order Service', 'order-api']);
+  });
+
+  test('right after a refresh, an element found for a reveal has its whole parent chain (getParent)', () => {
+    const fresh = buildModelTree(model);
+    const chain = (entry: TreeEntry | undefined): string[] => {
+      const path: string[] = [];
+      for (let e = entry; e; e = fresh.parentOf(e)) path.unshift(e.label);
+      return path;
+    };
+    assert.deepEqual(chain(fresh.find({ kind: 'interface', uniqueId: 'order-api' })), ['Nodes (9)', 'service (4)', 'Order Service', 'order-api']);
+    assert.deepEqual(chain(fresh.find({ kind: 'relationship', uniqueId: 'platform-composition' })), ['Relationships (8)', 'composed-of (1)', 'E-Commerce Platform ⊃ 6 nodes']);
+    assert.equal(buildModelTree(model).get('node:order-database')?.label, 'Order Database', 'an item not built yet is found by its id');
+    assert.equal(fresh.find({ kind: 'node', uniqueId: 'no-such-node' }), undefined);
+  });
+
+  test('while filtering, reveals find the filtered items, and nothing for what the filter hides', () => {
+    const filtered = buildModelTree(model, 'order');
+    assert.equal(filtered.find({ kind: 'node', uniqueId: 'order-service' })?.id, 'filtered:node:order-service');
+    assert.equal(filtered.find({ kind: 'node', uniqueId: 'inventory-service' }), undefined);
+    assert.equal(filtered.find({ kind: 'relationship', uniqueId: 'gateway-to-inventory' }), undefined);
+    assert.equal(filtered.parentOf(filtered.find({ kind: 'relationship', uniqueId: 'orders-to-payment' })!)?.label, 'connects (3)');
   });
 
   for (const query of ['order', 'ORDER', '  Order ']) {

@@ -5,7 +5,8 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { CalmModelView, ModelNode, ModelRelationship, ProtocolRange } from '../../server/src/protocol';
-import { buildModelTree, type ModelTree, type TreeEntry } from '../../client/src/tree/tree-model';
+import { buildModelTree } from '../../client/src/tree/tree-builder';
+import type { ModelTree, TreeEntry } from '../../client/src/tree/tree-model';
 import { toTreeItemSpec, initiallyVisible } from '../../client/src/tree/tree-item-spec';
 
 function at(line: number): ProtocolRange {
@@ -84,7 +85,12 @@ describe('tree model: hand-made models', () => {
     );
     const ids = [...tree.all()].map((e) => e.id);
     assert.equal(new Set(ids).size, ids.length);
+    assert.deepEqual(
+      tree.roots[0]!.children[0]!.children.map((e) => e.id),
+      ['node:a', 'node:a#2', 'node:a%232'],
+    );
     assert.equal(tree.find({ kind: 'node', uniqueId: 'a' })?.id, 'node:a', 'the first definition is the one revealed');
+    assert.equal(tree.find({ kind: 'node', uniqueId: 'a#2' })?.id, 'node:a%232');
     assertParentsConsistent(tree);
   });
 

@@ -6,7 +6,8 @@
 import * as vscode from 'vscode';
 import type { CalmModelView, ModelChangedParams } from '../../../server/src/protocol';
 import type { ModelTreeProvider } from './model-tree-provider';
-import { buildModelTree, type ModelTree } from './tree-model';
+import { buildModelTree } from './tree-builder';
+import type { ModelTree } from './tree-model';
 import { snapshotOf, viewMessage, type TreeSnapshot } from './tree-snapshot';
 
 /** Where the model comes from: the language server. */

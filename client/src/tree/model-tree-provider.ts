@@ -55,14 +55,17 @@ export class ModelTreeProvider implements vscode.TreeDataProvider<TreeEntry>, vs
 
   getChildren(entry?: TreeEntry): TreeEntry[] {
     if (!this.tree) return [];
+    if (!entry) return [...this.tree.roots];
     // After a refresh VS Code may ask with an entry of the previous tree: answer from the current one by id.
-    const children = entry ? this.tree.get(entry.id)?.children : this.tree.roots;
-    return children ? [...children] : [];
+    const current = this.tree.owns(entry) ? entry : this.tree.get(entry.id);
+    return current ? [...current.children] : [];
   }
 
   getParent(entry: TreeEntry): TreeEntry | undefined {
-    const current = this.tree?.get(entry.id);
-    return current ? this.tree?.parentOf(current) : undefined;
+    const tree = this.tree;
+    if (!tree) return undefined;
+    const current = tree.owns(entry) ? entry : tree.get(entry.id);
+    return current ? tree.parentOf(current) : undefined;
   }
 
   dispose(): void {

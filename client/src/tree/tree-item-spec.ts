@@ -52,7 +52,7 @@ export function toTreeItemSpec(entry: TreeEntry, withTooltip = true): TreeItemSp
     tooltip: withTooltip ? entry.tooltip?.() : undefined,
     icon: entry.icon,
     iconColor: entry.problem ? PROBLEM_COLORS[entry.problem] : undefined,
-    collapsible: entry.children.length === 0 ? 'none' : entry.expanded ? 'expanded' : 'collapsed',
+    collapsible: entry.childCount === 0 ? 'none' : entry.expanded ? 'expanded' : 'collapsed',
     contextValue: contextValueOf(entry.kind),
     problem: entry.problem,
   };
