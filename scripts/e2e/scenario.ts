@@ -13,6 +13,8 @@ export class Scenario {
   private workspace: ScratchWorkspace | undefined;
   private steps: Steps | undefined;
   private currentPage: Page | undefined;
+  private passed = 0;
+  private failed = 0;
 
   constructor(private readonly name: string) {}
 
@@ -43,12 +45,18 @@ export class Scenario {
   async step(name: string, body: (page: Page) => Promise<void>): Promise<void> {
     try {
       await body(this.page);
+      this.passed += 1;
+    } catch (error) {
+      this.failed += 1;
+      throw error;
     } finally {
       await this.steps?.shot(name).catch(() => undefined);
     }
   }
 
+  /** Stops everything it started and prints the step counts. */
   async stop(): Promise<void> {
+    console.log(`${this.name}: ${this.passed} passed, ${this.failed} failed (screenshots: ${this.steps?.dir ?? 'none'})`);
     await this.browser?.close();
     await this.server?.stop();
     this.workspace?.dispose();
