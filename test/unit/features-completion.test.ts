@@ -125,6 +125,13 @@ describe('completion of unique-ids at reference positions', () => {
     assert.equal(JSON.parse(accept(text, sorted(list)[0])).relationships[0]['relationship-type'].interacts.actor, 'customer');
   });
 
+  test('right after a typed colon, the value comes with a space', () => {
+    const text = EXAMPLE_TEXT.replace('"actor": "customer"', '"actor":');
+    const list = complete(text, '"actor":', 8);
+    assert.equal(edit(sorted(list)[0]).newText, ' "customer"');
+    assert.equal(JSON.parse(accept(text, sorted(list)[0])).relationships[0]['relationship-type'].interacts.actor, 'customer');
+  });
+
   test('past the item cap, only ids matching what is typed (as the editor matches) are sent, and the list is marked incomplete', () => {
     const value = JSON.parse(EXAMPLE_TEXT) as { nodes: unknown[] };
     const extra = Array.from({ length: 1500 }, (_, i) => ({ 'unique-id': `extra-${i}`, 'node-type': 'service', name: `Extra ${i}`, description: 'x' }));

@@ -11,6 +11,8 @@ import type { CalmDocument } from '../calm/model';
 export interface Separators {
   readonly before: boolean;
   readonly after: boolean;
+  /** Right after a `:`: the value gets a space before it, as the formatter would write it. */
+  readonly space?: boolean;
 }
 
 export type CompletionContext =
@@ -99,7 +101,7 @@ function propertyValueContext(doc: CalmDocument, property: JsonNode, offset: num
     range: { start: offset, end: offset },
     node: value,
     // A missing value followed by the next property (no comma yet) needs one after the inserted value.
-    separators: { before: false, after: !value && doc.text[nextSignificant(doc.text, offset)] === '"' },
+    separators: { before: false, after: !value && doc.text[nextSignificant(doc.text, offset)] === '"', space: doc.text[offset - 1] === ':' },
   };
 }
 

@@ -47,7 +47,7 @@ interface Candidate {
 }
 
 function withSeparators(text: string, separators: Separators): string {
-  return `${separators.before ? ',' : ''}${text}${separators.after ? ',' : ''}`;
+  return `${separators.before ? ',' : ''}${separators.space ? ' ' : ''}${text}${separators.after ? ',' : ''}`;
 }
 
 function sortKey(rank: number, index: number): string {
