@@ -36,8 +36,10 @@ export function languageFeaturesSuite(): void {
       await waitForCalmDiagnostics(document.uri, (ds) => ds.length === 0, 'the example validated clean');
     });
 
-    test('a CALM JSON document is switched to the calm language', () => {
+    test('a CALM JSON document is switched to the calm language; a *.calm.json file is calm from the start', async () => {
       assert.equal(document.languageId, 'calm');
+      const uri = await writeWorkspaceFile('named.calm.json', document.getText());
+      assert.equal((await vscode.workspace.openTextDocument(uri)).languageId, 'calm');
     });
 
     test('completion: node ids at interacts.actor, with name and type', async () => {

@@ -14,7 +14,13 @@ export async function validateWorkspace(service: CalmLanguageService): Promise<V
     { location: vscode.ProgressLocation.Notification, title: 'Validating the CALM files of the workspace', cancellable: true },
     async (_progress, token) => {
       const client = await service.start();
-      return client.sendRequest<ValidateWorkspaceResult | null>(ValidateWorkspaceRequestMethod, {}, token);
+      try {
+        return await client.sendRequest<ValidateWorkspaceResult | null>(ValidateWorkspaceRequestMethod, {}, token);
+      } catch (error) {
+        // Cancelled by the user from the progress notification: nothing to report.
+        if (token.isCancellationRequested) return null;
+        throw error;
+      }
     },
   );
   if (!result) return undefined;
