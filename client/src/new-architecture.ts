@@ -7,9 +7,6 @@
 /** CALM 1.1: the release the FINOS tutorial architectures (and the e-commerce example) name. */
 export const NEW_ARCHITECTURE_SCHEMA = 'https://calm.finos.org/release/1.1/meta/calm.json';
 
-/** The language id to open it with: VS Code's JSON language, which the CALM server watches. */
-export const NEW_ARCHITECTURE_LANGUAGE = 'json';
-
 const SKELETON = {
   $schema: NEW_ARCHITECTURE_SCHEMA,
   nodes: [

@@ -1,10 +1,10 @@
 /**
  * Wires the Model Elements view into the extension: the view, its commands (search, clear, select,
- * show in diagram, go to definition, the welcome buttons) and its link to the selection hub.
+ * show in diagram, go to definition, open the example) and its link to the selection hub.
+ * The welcome content's "New CALM Architecture" button runs the "CALM: New Architecture" command.
  */
 import * as vscode from 'vscode';
 import type { ElementRef, ProtocolRange } from '../../../server/src/protocol';
-import { NEW_ARCHITECTURE_LANGUAGE, newArchitectureText } from '../new-architecture';
 import type { SelectionHub } from '../selection-hub';
 import { ModelTreeController, type ModelSource } from './model-tree-controller';
 import { ModelTreeProvider, SELECT_COMMAND } from './model-tree-provider';
@@ -96,11 +96,6 @@ export function registerModelTree(context: vscode.ExtensionContext, deps: ModelT
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), { preview: false });
   };
 
-  const newArchitecture = async (): Promise<void> => {
-    const document = await vscode.workspace.openTextDocument({ language: NEW_ARCHITECTURE_LANGUAGE, content: newArchitectureText() });
-    await vscode.window.showTextDocument(document, { preview: false });
-  };
-
   /** Another view selected an element: show it here, if this view is on screen (never pop the sidebar open). */
   const revealSelection = async (): Promise<void> => {
     const selection = hub.current;
@@ -139,7 +134,6 @@ export function registerModelTree(context: vscode.ExtensionContext, deps: ModelT
     }),
     vscode.commands.registerCommand('calm.tree.clearSearch', () => controller.setFilter(undefined)),
     vscode.commands.registerCommand('calm.tree.openExample', openExample),
-    vscode.commands.registerCommand('calm.tree.newArchitecture', newArchitecture),
   );
 
   return {
