@@ -34,7 +34,15 @@ export interface ValidationResult {
 }
 
 export function validateDocument(doc: CalmDocument, options: ValidateOptions = {}): ValidationResult {
-  const index = buildIndex(doc);
+  // The index serves language features; rules that want it build it on first use.
+  let index: CalmIndex | undefined;
+  const indexOf = (): CalmIndex => (index ??= buildIndex(doc));
+  const context = {
+    doc,
+    get index() {
+      return indexOf();
+    },
+  };
   const findings: Finding[] = [...doc.syntaxFindings];
   const ruleFailures: RuleFailure[] = [];
   // Broken JSON: say where it is broken; schema and rule findings on a guessed tree would mislead.
@@ -47,14 +55,21 @@ export function validateDocument(doc: CalmDocument, options: ValidateOptions = {
     for (const rule of options.rules ?? ALL_RULES) {
       if (!rule.kinds.includes(doc.kind)) continue;
       try {
-        findings.push(...rule.check({ doc, index }));
+        findings.push(...rule.check(context));
       } catch (error) {
         ruleFailures.push({ code: rule.code, error });
       }
     }
   }
   findings.sort((a, b) => a.range.start - b.range.start);
-  return { doc, index, findings, ruleFailures };
+  return {
+    doc,
+    get index() {
+      return indexOf();
+    },
+    findings,
+    ruleFailures,
+  };
 }
 
 export function validateText(text: string, options: ValidateOptions = {}): ValidationResult {

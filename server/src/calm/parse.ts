@@ -275,7 +275,9 @@ export function parseCalm(text: string): CalmDocument {
   const schemaNode = root?.type === 'object' ? propertyNode(root, '$schema') : undefined;
   const schema = classifySchema(schemaNode ? getNodeValue(schemaNode) : undefined);
   const kind = detectKind(root, schema);
-  const model = root?.type === 'object' && kind === 'architecture' ? buildModel(root) : EMPTY_MODEL;
+  // The model is built on first use: validation alone (the CLI, CI) never needs it.
+  let model: CalmModel | undefined;
+  const modelOf = (): CalmModel => (model ??= root?.type === 'object' && kind === 'architecture' ? buildModel(root) : EMPTY_MODEL);
   return {
     text,
     lines: new LineIndex(text),
@@ -285,6 +287,8 @@ export function parseCalm(text: string): CalmDocument {
     kind,
     schema,
     schemaRange: schemaNode ? rangeOf(schemaNode) : undefined,
-    model,
+    get model() {
+      return modelOf();
+    },
   };
 }

@@ -1,6 +1,6 @@
 /** No string value anywhere may be "". */
 import type { Rule } from './rule';
-import { allValues } from './support/document-values';
+import { notableValues } from './support/notable-values';
 import { findingAt } from './support/report';
 
 const MESSAGE = 'All properties must be set to a nonempty value.';
@@ -10,8 +10,6 @@ export const architectureHasNoEmptyStringProperties: Rule = {
   severity: 'error',
   kinds: ['architecture'],
   check({ doc }) {
-    return allValues(doc)
-      .filter((v) => v.type === 'string' && v.value === '')
-      .map((v) => findingAt(architectureHasNoEmptyStringProperties, doc, v, MESSAGE));
+    return notableValues(doc).emptyStrings.map((v) => findingAt(architectureHasNoEmptyStringProperties, doc, v, MESSAGE));
   },
 };

@@ -1,7 +1,6 @@
 /** A string like `[[ BOOLEAN_NAME ]]` is a boolean placeholder (it is also reported as a string placeholder). */
 import type { Rule } from './rule';
-import { allValues } from './support/document-values';
-import { BOOLEAN_PLACEHOLDER, isStringMatching } from './support/placeholders';
+import { notableValues } from './support/notable-values';
 import { findingAt } from './support/report';
 
 const MESSAGE = 'Boolean placeholder detected in architecture.';
@@ -11,8 +10,6 @@ export const architectureHasNoPlaceholderPropertiesBoolean: Rule = {
   severity: 'warning',
   kinds: ['architecture'],
   check({ doc }) {
-    return allValues(doc)
-      .filter((v) => isStringMatching(v, BOOLEAN_PLACEHOLDER))
-      .map((v) => findingAt(architectureHasNoPlaceholderPropertiesBoolean, doc, v, MESSAGE));
+    return notableValues(doc).booleanPlaceholders.map((v) => findingAt(architectureHasNoPlaceholderPropertiesBoolean, doc, v, MESSAGE));
   },
 };

@@ -1,7 +1,6 @@
 /** A value equal to -1 (JavaScript `==`, so "-1" and [-1] too) is a numerical placeholder. */
 import type { Rule } from './rule';
-import { allValues } from './support/document-values';
-import { looselyEqualsMinusOne } from './support/json-values';
+import { notableValues } from './support/notable-values';
 import { findingAt } from './support/report';
 
 export const NUMERICAL_PLACEHOLDER_MESSAGE = 'Numerical placeholder (-1) detected in architecture.';
@@ -11,8 +10,6 @@ export const architectureHasNoPlaceholderPropertiesNumerical: Rule = {
   severity: 'warning',
   kinds: ['architecture'],
   check({ doc }) {
-    return allValues(doc)
-      .filter(looselyEqualsMinusOne)
-      .map((v) => findingAt(architectureHasNoPlaceholderPropertiesNumerical, doc, v, NUMERICAL_PLACEHOLDER_MESSAGE));
+    return notableValues(doc).minusOnes.map((v) => findingAt(architectureHasNoPlaceholderPropertiesNumerical, doc, v, NUMERICAL_PLACEHOLDER_MESSAGE));
   },
 };

@@ -1,7 +1,6 @@
 /** A string like `[[ NAME ]]` is a placeholder left unfilled. */
 import type { Rule } from './rule';
-import { allValues } from './support/document-values';
-import { isStringMatching, STRING_PLACEHOLDER } from './support/placeholders';
+import { notableValues } from './support/notable-values';
 import { findingAt } from './support/report';
 
 export const STRING_PLACEHOLDER_MESSAGE = 'String placeholder detected in architecture.';
@@ -11,8 +10,6 @@ export const architectureHasNoPlaceholderPropertiesString: Rule = {
   severity: 'warning',
   kinds: ['architecture'],
   check({ doc }) {
-    return allValues(doc)
-      .filter((v) => isStringMatching(v, STRING_PLACEHOLDER))
-      .map((v) => findingAt(architectureHasNoPlaceholderPropertiesString, doc, v, STRING_PLACEHOLDER_MESSAGE));
+    return notableValues(doc).stringPlaceholders.map((v) => findingAt(architectureHasNoPlaceholderPropertiesString, doc, v, STRING_PLACEHOLDER_MESSAGE));
   },
 };

@@ -13,7 +13,7 @@ import type { Finding } from '../findings';
 import type { CalmDocument } from '../model';
 import type { Rule } from './rule';
 import { findingAt } from './support/report';
-import { member } from './support/tree';
+import { member, starChildren } from './support/tree';
 
 const CONTAINMENT_KINDS = ['composed-of', 'deployed-in'] as const;
 /** Ids shown at each end of an abridged cycle. */
@@ -30,8 +30,9 @@ interface ContainmentEdge {
 /** container id -> what it contains, in document order; containers in order of first appearance. */
 function containmentGraph(doc: CalmDocument): Map<string, ContainmentEdge[]> {
   const graph = new Map<string, ContainmentEdge[]>();
-  for (const relationship of doc.model.relationships) {
-    const type = member(relationship.json, 'relationship-type');
+  for (const relationship of starChildren(member(doc.root, 'relationships'))) {
+    if (relationship.type !== 'object') continue;
+    const type = member(relationship, 'relationship-type');
     for (const kind of CONTAINMENT_KINDS) {
       const body = member(type, kind);
       const container = member(body, 'container');
