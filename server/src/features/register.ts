@@ -10,7 +10,7 @@
  * so nothing shows twice, and keeps what only CALM knows (ids, cards, navigation, rename, fixes, lenses).
  */
 import { CodeActionKind, ResponseError, type CancellationToken, type ServerCapabilities } from 'vscode-languageserver';
-import type { WorkspaceSymbol } from 'vscode-languageserver-types';
+import type { CodeLens, WorkspaceSymbol } from 'vscode-languageserver-types';
 import type { DocumentState } from '../documents';
 import { CALM_LANGUAGE_ID } from '../documents';
 import { ValidateWorkspaceRequestMethod, type ValidateWorkspaceResult } from '../protocol';
@@ -124,14 +124,16 @@ export function registerLanguageFeatures(server: CalmServer): void {
   );
 
   connection.onCodeLens(onDocument('code lenses', null, (d, p) => codeLenses(d.analysis, p.textDocument.uri)));
-  connection.onCodeLensResolve(
-    server.guard('code lens resolve', { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }, async (lens, token) => {
-      const uri = (lens.data as { uri?: unknown } | undefined)?.uri;
-      if (typeof uri !== 'string' || token.isCancellationRequested) return lens;
+  connection.onCodeLensResolve(async (lens, token) => {
+    // Guarded here rather than by `server.guard`: the neutral answer is the lens itself, as it came.
+    const resolve = server.guard<CodeLens, CodeLens>('code lens resolve', lens, async (l) => {
+      const uri = (l.data as { uri?: unknown } | undefined)?.uri;
+      if (typeof uri !== 'string' || token.isCancellationRequested) return l;
       const doc = await served(uri);
-      return doc ? resolveCodeLens(doc.analysis, lens) : lens;
-    }),
-  );
+      return doc ? resolveCodeLens(doc.analysis, l) : l;
+    });
+    return resolve(lens, token);
+  });
 
   connection.onWorkspaceSymbol(
     server.guard<{ query: string }, WorkspaceSymbol[] | null>('workspace symbols', null, async (params, token) => {
