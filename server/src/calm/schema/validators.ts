@@ -18,5 +18,12 @@ export function errorsOf(validate: Validator, value: unknown): ErrorObject[] {
  * any other bundled file (e.g. a document naming flow.json) is compiled by the runtime Ajv, once.
  */
 export function metaValidator(id: string): Validator | undefined {
-  return byId[id] ?? runtimeAjv().getSchema(id);
+  // `id` comes from a document (a control's requirement-url): `__proto__` or `hasOwnProperty` must not reach
+  // Object.prototype through `byId` or Ajv's own key tables, and Ajv throws on text that is no URI (`htt[ps://`).
+  if (id in Object.prototype) return undefined;
+  try {
+    return byId[id] ?? runtimeAjv().getSchema(id);
+  } catch {
+    return undefined;
+  }
 }
