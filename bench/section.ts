@@ -29,6 +29,8 @@ export interface BenchTarget {
   readonly limit: number;
   readonly unit: TargetUnit;
   readonly measured: number;
+  /** Printed after the verdict, e.g. the CPU-time figure beside a wall-clock one. */
+  readonly note?: string;
 }
 
 export interface SectionResult {

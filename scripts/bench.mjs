@@ -3,9 +3,9 @@
 // A section is a file under bench/ whose default export is a BenchSection (bench/section.ts).
 // To add one: write the file and add one line to SECTIONS. `node scripts/bench.mjs validate` runs one section.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { cpus, totalmem, type as osType, release } from 'node:os';
+import { cpus, loadavg, totalmem, type as osType, release } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
@@ -18,7 +18,6 @@ const SECTIONS = [
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = join(repoRoot, 'out/bench');
-const workDir = join(outDir, 'work');
 const resultsDir = join(repoRoot, 'bench-results');
 
 const asked = process.argv.slice(2);
@@ -32,8 +31,9 @@ const chosen = asked.length ? SECTIONS.filter((s) => asked.includes(s.name)) : S
 const build = spawnSync(process.execPath, ['esbuild.mjs'], { cwd: repoRoot, stdio: ['ignore', 'ignore', 'inherit'] });
 if (build.status !== 0) process.exit(build.status ?? 1);
 
-rmSync(workDir, { recursive: true, force: true });
-mkdirSync(workDir, { recursive: true });
+// A folder of its own per run: two runs at once (two engineers, two sections) must not delete each other's files.
+mkdirSync(outDir, { recursive: true });
+const workDir = mkdtempSync(join(outDir, 'run-'));
 mkdirSync(resultsDir, { recursive: true });
 
 const machine = {
@@ -44,7 +44,16 @@ const machine = {
   node: process.version,
 };
 const date = new Date().toISOString();
-console.log(`calm-lens benchmarks, ${date.slice(0, 10)}: ${machine.cpus} cores (${machine.cpuModel}), ${machine.memoryGB} GB, ${machine.os}, Node ${machine.node}\n`);
+console.log(`calm-lens benchmarks, ${date.slice(0, 10)}: ${machine.cpus} cores (${machine.cpuModel}), ${machine.memoryGB} GB, ${machine.os}, Node ${machine.node}`);
+
+// Timings mean little on a busy machine: say how busy it was, before and after.
+function busyness() {
+  const pressure = existsSync('/proc/pressure/cpu') ? /avg60=([\d.]+)/.exec(readFileSync('/proc/pressure/cpu', 'utf8'))?.[1] : undefined;
+  return { loadavg1m: Number(loadavg()[0].toFixed(2)), cpuPressure60s: pressure === undefined ? null : Number(pressure) };
+}
+const describeBusy = (b) => `load average ${b.loadavg1m} on ${machine.cpus} cores${b.cpuPressure60s === null ? '' : `, CPU pressure ${b.cpuPressure60s}% (share of the last minute some task waited for a CPU)`}`;
+const busyBefore = busyness();
+console.log(`machine before: ${describeBusy(busyBefore)}\n`);
 
 function printTable({ title, columns, rows }) {
   const cells = [columns, ...rows].map((row) => row.map((c) => String(c)));
@@ -61,11 +70,11 @@ function printTable({ title, columns, rows }) {
 const formatMeasure = (value, unit) => (unit === 'x' ? `${value.toFixed(1)}x` : `${value.toFixed(unit === 'ms' ? 0 : 1)} ${unit}`);
 
 const require = createRequire(import.meta.url);
-const report = { date, machine, sections: [] };
+const report = { date, machine, busyBefore, busyAfter: null, sections: [] };
 let misses = 0;
 for (const section of chosen) {
   // Bundled like the product (dependencies stay in node_modules), so in-process figures measure the same code.
-  const outfile = join(outDir, `${section.name}.cjs`);
+  const outfile = join(workDir, `${section.name}.cjs`);
   await esbuild.build({ entryPoints: [join(repoRoot, section.file)], outfile, bundle: true, platform: 'node', format: 'cjs', target: 'node20', packages: 'external', logLevel: 'error' });
   const run = require(outfile).default;
   const sectionWorkDir = join(workDir, section.name);
@@ -83,12 +92,15 @@ for (const section of chosen) {
   for (const t of result.targets) {
     const pass = t.measured <= t.limit;
     if (!pass) misses++;
-    console.log(`  ${pass ? 'PASS' : 'MISS'}  ${t.name}: ${formatMeasure(t.measured, t.unit)} (target <= ${formatMeasure(t.limit, t.unit)})`);
+    console.log(`  ${pass ? 'PASS' : 'MISS'}  ${t.name}: ${formatMeasure(t.measured, t.unit)} (target <= ${formatMeasure(t.limit, t.unit)})${t.note ? `; ${t.note}` : ''}`);
   }
   console.log('');
   report.sections.push({ name: section.name, ...result, targets: result.targets.map((t) => ({ ...t, pass: t.measured <= t.limit })) });
 }
 
+rmSync(workDir, { recursive: true, force: true });
+report.busyAfter = busyness();
+console.log(`machine after: ${describeBusy(report.busyAfter)}`);
 const stamp = date.replace(/[:.]/g, '-');
 writeFileSync(join(resultsDir, `bench-${stamp}.json`), JSON.stringify(report, null, 2) + '\n');
 writeFileSync(join(resultsDir, 'latest.json'), JSON.stringify(report, null, 2) + '\n');

@@ -74,9 +74,9 @@ class StrictTreeParser {
     if (c === OPEN_BRACE) return this.parseObject(parent);
     if (c === OPEN_BRACKET) return this.parseArray(parent);
     if (c === MINUS || (c >= ZERO && c <= NINE)) return this.parseNumber(parent);
-    if (this.text.startsWith('true', this.pos)) return this.literal(parent, 'boolean', true, 4);
-    if (this.text.startsWith('false', this.pos)) return this.literal(parent, 'boolean', false, 5);
-    if (this.text.startsWith('null', this.pos)) return this.literal(parent, 'null', null, 4);
+    if (c === 116 /* t */ && this.text.startsWith('true', this.pos)) return this.literal(parent, 'boolean', true, 4);
+    if (c === 102 /* f */ && this.text.startsWith('false', this.pos)) return this.literal(parent, 'boolean', false, 5);
+    if (c === 110 /* n */ && this.text.startsWith('null', this.pos)) return this.literal(parent, 'null', null, 4);
     throw NOT_STRICT;
   }
 
@@ -102,7 +102,8 @@ class StrictTreeParser {
         if (text.charCodeAt(this.pos) !== QUOTE) throw NOT_STRICT;
         const keyOffset = this.pos;
         const propChildren: JsonNode[] = [];
-        const property: NodeUnderConstruction = { type: 'property', offset: keyOffset, length: -1, parent: node, children: propChildren };
+        // Every field present from the start: one hidden class for all property nodes.
+        const property: NodeUnderConstruction = { type: 'property', offset: keyOffset, length: -1, parent: node, children: propChildren, colonOffset: -1 };
         propChildren.push(this.parseString(property));
         this.skipWhitespace();
         if (text.charCodeAt(this.pos) !== COLON) throw NOT_STRICT;
