@@ -2,7 +2,7 @@
 // `node esbuild.mjs` builds once; `--watch` rebuilds on change; `--production` minifies.
 import * as esbuild from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync } from 'node:fs';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
@@ -36,6 +36,9 @@ if (generated.status !== 0) process.exit(generated.status ?? 1);
 
 // jsonc-parser's `main` is a UMD build whose inner requires esbuild cannot follow; its ESM `module` build bundles cleanly.
 const withDefaults = (b) => ({ ...common, ...(b.platform === 'node' ? { mainFields: ['module', 'main'] } : {}), ...b });
+
+// The preview's static files (its stylesheet) go beside its scripts: the webview may load only from dist/webview.
+cpSync('webview/media', 'dist/webview/media', { recursive: true });
 
 // A bundle whose entry does not exist yet is reported, not silently skipped.
 const missing = bundles.filter((b) => !existsSync(b.entryPoints[0]));

@@ -3,8 +3,58 @@
  * container, and one edge per drawn line. Pure and total: any model, however broken, gives a graph
  * (references to missing nodes are dropped, containment cycles are cut).
  */
-import type { CalmModelView, ModelInterface, ModelNode, ModelRelationship } from '../../server/src/protocol';
+import type { ModelRelationshipKind } from '../../server/src/protocol';
 import { shapeOf, type ShapeKind } from './node-shapes';
+
+/**
+ * What the diagram reads of the server's model (protocol.ts's CalmModelView fits it): the elements
+ * without their text ranges, which the page has no use for and which would double what crosses to it.
+ */
+export interface SourceInterface {
+  readonly uniqueId: string;
+  readonly protocol?: string;
+  readonly host?: string;
+  readonly port?: number;
+  readonly url?: string;
+}
+export interface SourceNode {
+  readonly uniqueId: string;
+  readonly name?: string;
+  readonly nodeType?: string;
+  readonly description?: string;
+  readonly interfaces: readonly SourceInterface[];
+  readonly problem?: 'error' | 'warning';
+}
+export interface SourceRelationship {
+  readonly uniqueId: string;
+  readonly description?: string;
+  readonly kind?: ModelRelationshipKind;
+  readonly protocol?: string;
+  readonly source?: string;
+  readonly destination?: string;
+  readonly sourceInterfaces?: readonly string[];
+  readonly destinationInterfaces?: readonly string[];
+  readonly container?: string;
+  readonly nodes?: readonly string[];
+  readonly problem?: 'error' | 'warning';
+}
+export interface SourceTransition {
+  readonly relationshipId: string;
+  readonly sequenceNumber?: number;
+  readonly description?: string;
+  readonly direction?: string;
+}
+export interface SourceFlow {
+  readonly uniqueId: string;
+  readonly name?: string;
+  readonly description?: string;
+  readonly transitions: readonly SourceTransition[];
+}
+export interface DiagramSource {
+  readonly nodes: readonly SourceNode[];
+  readonly relationships: readonly SourceRelationship[];
+  readonly flows: readonly SourceFlow[];
+}
 
 export interface DiagramInterface {
   readonly id: string;
@@ -67,7 +117,7 @@ export interface DiagramGraph {
   readonly flows: readonly DiagramFlow[];
 }
 
-function interfaceOf(i: ModelInterface): DiagramInterface {
+function interfaceOf(i: SourceInterface): DiagramInterface {
   return { id: i.uniqueId, protocol: i.protocol, host: i.host, port: i.port, url: i.url };
 }
 
@@ -75,7 +125,7 @@ function interfaceOf(i: ModelInterface): DiagramInterface {
  * Each member gets the first container that names it, unless that would put a node inside itself
  * (directly or through other containers). Later containments of the same member become edges.
  */
-function assignContainers(nodes: ReadonlyMap<string, ModelNode>, relationships: readonly ModelRelationship[]): { parents: Map<string, string>; via: Map<string, 'composed-of' | 'deployed-in'>; extra: DiagramEdge[] } {
+function assignContainers(nodes: ReadonlyMap<string, SourceNode>, relationships: readonly SourceRelationship[]): { parents: Map<string, string>; via: Map<string, 'composed-of' | 'deployed-in'>; extra: DiagramEdge[] } {
   const parents = new Map<string, string>();
   const via = new Map<string, 'composed-of' | 'deployed-in'>();
   const extra: DiagramEdge[] = [];
@@ -104,7 +154,7 @@ function assignContainers(nodes: ReadonlyMap<string, ModelNode>, relationships: 
   return { parents, via, extra };
 }
 
-function connectsLabel(r: ModelRelationship, nodes: ReadonlyMap<string, ModelNode>): string | undefined {
+function connectsLabel(r: SourceRelationship, nodes: ReadonlyMap<string, SourceNode>): string | undefined {
   if (r.protocol) return r.protocol;
   const protocols = new Set<string>();
   const collect = (nodeId: string | undefined, ids: readonly string[] | undefined) => {
@@ -136,9 +186,9 @@ function containersFirst(nodes: readonly DiagramNode[]): DiagramNode[] {
     .map((x) => x.n);
 }
 
-export function toDiagramGraph(model: Pick<CalmModelView, 'nodes' | 'relationships' | 'flows'>): DiagramGraph {
+export function toDiagramGraph(model: DiagramSource): DiagramGraph {
   // The first definition of a duplicated id wins: the others are problems the editor already shows.
-  const modelNodes = new Map<string, ModelNode>();
+  const modelNodes = new Map<string, SourceNode>();
   for (const n of model.nodes) if (n.uniqueId !== '' && !modelNodes.has(n.uniqueId)) modelNodes.set(n.uniqueId, n);
 
   const { parents, via, extra } = assignContainers(modelNodes, model.relationships);

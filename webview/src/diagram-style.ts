@@ -44,7 +44,7 @@ export const FONT_STACK = "'Segoe UI', -apple-system, BlinkMacSystemFont, 'Helve
 /** The rules, with colours as `var(--calm-*)`. */
 function rules(): string {
   const shapes = PALETTE.filter((p) => p.name.startsWith('--calm-accent-')).map((p) => p.name.slice('--calm-accent-'.length));
-  const perShape = shapes.map((s) => `.calm-node.shape-${s}{--calm-accent:var(--calm-accent-${s})}`).join('\n');
+  const perShape = shapes.map((s) => `.shape-${s}{--calm-accent:var(--calm-accent-${s})}`).join('\n');
   return `
 .calm-diagram{font-family:var(--calm-font)}
 .calm-background{fill:var(--calm-bg)}
@@ -84,6 +84,14 @@ ${perShape}
 .calm-edge.calm-flow-on>.calm-arrow{fill:var(--calm-highlight)}
 .calm-flow-badge>circle{fill:var(--calm-highlight)}
 .calm-flow-badge>text{fill:var(--calm-bg);font-size:12px;font-weight:700}
+.calm-ov-nodes{fill:var(--calm-accent);fill-opacity:.2;stroke:var(--calm-accent);stroke-width:1;vector-effect:non-scaling-stroke}
+.calm-ov-containers{fill:var(--calm-accent-system);fill-opacity:.05;stroke:var(--calm-accent-system);stroke-width:1;vector-effect:non-scaling-stroke}
+.calm-ov-edges{fill:none;stroke:var(--calm-edge);stroke-opacity:.4;stroke-width:1;vector-effect:non-scaling-stroke}
+.calm-ov-marks path{fill:none;stroke-width:3;vector-effect:non-scaling-stroke}
+.calm-ov-marks .calm-ov-match{stroke:var(--calm-match);fill:var(--calm-match);fill-opacity:.35}
+.calm-ov-marks .calm-ov-selected,.calm-ov-marks .calm-ov-flow{stroke:var(--calm-highlight)}
+.calm-lod-overview .calm-detail{display:none}
+.calm-lod-detail .calm-overview{display:none}
 `;
 }
 
@@ -107,7 +115,8 @@ export function standaloneDiagramCss(values: Readonly<Record<string, string>> = 
   };
   // Each shape's accent is substituted per rule: standalone viewers need no custom properties at all.
   const accents = PALETTE.filter((p) => p.name.startsWith('--calm-accent-'));
-  const base = rules().replace(/^\.calm-node\.shape-[^\n]*\n/gm, '');
+  // The overview (large diagrams in the webview) is never part of a standalone SVG.
+  const base = rules().replace(/^\.(shape-|calm-ov|calm-lod)[^\n]*\n/gm, '');
   const perShape = accents
     .map((p) => {
       const shape = p.name.slice('--calm-accent-'.length);

@@ -5,12 +5,13 @@
  * (INCLUDE_CHILDREN), orthogonal edges. The best picture; its cost grows with edges that span many
  * layers, so it is kept for graphs up to LAYERED_MAX_* (bench/diagram.ts measures the other side).
  *
- * `large`: each container laid out on its own (SEPARATE_CHILDREN, bottom-up), and ELK is given only a
- * spanning forest of each level's edges (edges between members of different containers are lifted to
- * the containers). A forest has no edge spanning more than one layer, which is what makes ELK's layered
- * algorithm slow on big, dense graphs; every other edge is routed afterwards (layout.ts).
+ * `large`: ELK's layered algorithm on a big, dense graph spends its time on edges that span many
+ * layers (bench/diagram.ts), so each level of the hierarchy is laid out on its own (SEPARATE_CHILDREN):
+ * a level small enough for `layered` gets it with its edges; a bigger one is packed into rows by ELK's
+ * `box` algorithm, in a flow order computed here in linear time (sources first, each node after its
+ * predecessors). ELK is given no edges of a packed level; layout.ts routes them.
  */
-import type { ElkExtendedEdge, ElkNode, LayoutOptions } from 'elkjs/lib/elk-api';
+import type { ElkNode, LayoutOptions } from 'elkjs/lib/elk-api';
 import type { DiagramEdge, DiagramGraph } from './diagram-graph';
 import type { LayoutStrategy } from './layout-types';
 import { CONTAINER_HEADER, CONTAINER_PADDING, NODE_HEIGHT, NODE_WIDTH } from './node-shapes';
@@ -54,15 +55,29 @@ export const LAYERED_OPTIONS: LayoutOptions = {
   'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
 };
 
-export const LARGE_OPTIONS: LayoutOptions = {
-  ...COMMON,
-  'elk.hierarchyHandling': 'SEPARATE_CHILDREN',
-  // One sweep of crossing minimisation: a forest has few crossings to remove.
-  'elk.layered.thoroughness': '1',
-  'elk.layered.crossingMinimization.greedySwitch.type': 'OFF',
-  'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
+const BOX: LayoutOptions = {
+  'elk.algorithm': 'box',
+  'elk.box.packingMode': 'SIMPLE',
+  'elk.spacing.nodeNode': '56',
   'elk.aspectRatio': '1.6',
 };
+
+export const LARGE_OPTIONS: LayoutOptions = {
+  ...BOX,
+  // Every coordinate absolute, as for `layered`.
+  'elk.json.shapeCoords': 'ROOT',
+  'elk.json.edgeCoords': 'ROOT',
+  'elk.hierarchyHandling': 'SEPARATE_CHILDREN',
+  'elk.padding': '[top=24,left=24,bottom=24,right=24]',
+};
+
+const LARGE_CONTAINER_LAYERED: LayoutOptions = {
+  ...COMMON,
+  'elk.hierarchyHandling': 'SEPARATE_CHILDREN',
+  'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
+};
+
+const LARGE_CONTAINER_BOX: LayoutOptions = { ...BOX, 'elk.hierarchyHandling': 'SEPARATE_CHILDREN' };
 
 const CONTAINER_OPTIONS: LayoutOptions = {
   ...SPACING,
@@ -89,7 +104,7 @@ interface Tree {
   readonly parents: Map<string, string | undefined>;
 }
 
-function buildTree(graph: DiagramGraph, strategy: LayoutStrategy): Tree {
+function buildTree(graph: DiagramGraph): Tree {
   const root: ElkNode = { id: '\u0000root', children: [], edges: [] };
   const elkNodes = new Map<string, ElkNode>();
   const parents = new Map<string, string | undefined>();
@@ -99,7 +114,7 @@ function buildTree(graph: DiagramGraph, strategy: LayoutStrategy): Tree {
   for (const n of graph.nodes) {
     const isContainer = containers.has(n.id);
     const elkNode: ElkNode = isContainer
-      ? { id: n.id, children: [], edges: [], layoutOptions: strategy === 'large' ? { ...CONTAINER_OPTIONS, ...LARGE_OPTIONS } : CONTAINER_OPTIONS }
+      ? { id: n.id, children: [], edges: [], layoutOptions: { ...CONTAINER_OPTIONS } }
       : { id: n.id, width: NODE_WIDTH, height: NODE_HEIGHT };
     elkNodes.set(n.id, elkNode);
     parents.set(n.id, n.parent);
@@ -115,7 +130,7 @@ function isAncestor(candidate: string, of: string, parents: ReadonlyMap<string, 
 }
 
 function layeredInput(graph: DiagramGraph): ElkInput {
-  const { root, parents } = buildTree(graph, 'layered');
+  const { root, parents } = buildTree(graph);
   const routedByElk = new Set<string>();
   for (const e of graph.edges) {
     // An edge between a node and one of its own containers has no sensible orthogonal route in ELK.
@@ -140,8 +155,80 @@ function liftEdge(e: DiagramEdge, parents: ReadonlyMap<string, string | undefine
   return { level: common, from, to };
 }
 
+/**
+ * A reading order for the members of one level, computed in linear time: edges that close a cycle
+ * (found depth-first, in document order) are set aside, every member goes one layer below its lowest
+ * predecessor, and within a layer members follow their predecessors' order.
+ */
+export function flowOrder(members: readonly string[], links: readonly { from: string; to: string }[]): string[] {
+  const index = new Map(members.map((m, i) => [m, i]));
+  const out: number[][] = members.map(() => []);
+  for (const l of links) {
+    const a = index.get(l.from);
+    const b = index.get(l.to);
+    if (a !== undefined && b !== undefined && a !== b) out[a].push(b);
+  }
+  // Iterative depth-first search: post-order gives a topological order of the edges that are not back edges.
+  const state = new Uint8Array(members.length); // 0 new, 1 on stack, 2 done
+  const post: number[] = [];
+  const keep: number[][] = members.map(() => []);
+  for (let s = 0; s < members.length; s++) {
+    if (state[s] !== 0) continue;
+    const stack: [number, number][] = [[s, 0]];
+    state[s] = 1;
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1];
+      const [v, i] = top;
+      if (i < out[v].length) {
+        top[1]++;
+        const w = out[v][i];
+        if (state[w] === 1) continue; // back edge: it closes a cycle
+        keep[v].push(w);
+        if (state[w] === 0) {
+          state[w] = 1;
+          stack.push([w, 0]);
+        }
+      } else {
+        state[v] = 2;
+        post.push(v);
+        stack.pop();
+      }
+    }
+  }
+  const layer = new Int32Array(members.length);
+  for (let k = post.length - 1; k >= 0; k--) {
+    const v = post[k];
+    for (const w of keep[v]) if (layer[w] < layer[v] + 1) layer[w] = layer[v] + 1;
+  }
+  // Within a layer: the mean rank of the predecessors, so children sit below their parents.
+  const rank = new Float64Array(members.length);
+  const predecessorSum = new Float64Array(members.length);
+  const predecessorCount = new Int32Array(members.length);
+  const byLayer = new Map<number, number[]>();
+  for (let v = 0; v < members.length; v++) {
+    let list = byLayer.get(layer[v]);
+    if (!list) byLayer.set(layer[v], (list = []));
+    list.push(v);
+  }
+  const order: number[] = [];
+  for (const l of [...byLayer.keys()].sort((a, b) => a - b)) {
+    const list = byLayer.get(l) ?? [];
+    const key = (v: number) => (predecessorCount[v] > 0 ? predecessorSum[v] / predecessorCount[v] : v);
+    list.sort((a, b) => key(a) - key(b) || a - b);
+    for (const v of list) {
+      rank[v] = order.length;
+      order.push(v);
+      for (const w of keep[v]) {
+        predecessorSum[w] += rank[v];
+        predecessorCount[w]++;
+      }
+    }
+  }
+  return order.map((v) => members[v]);
+}
+
 function largeInput(graph: DiagramGraph): ElkInput {
-  const { root, elkNodes, parents } = buildTree(graph, 'large');
+  const { root, elkNodes, parents } = buildTree(graph);
   const routedByElk = new Set<string>();
   // Per level, the lifted edges in document order, one per pair of ends.
   const levels = new Map<string | undefined, { from: string; to: string; edge: DiagramEdge }[]>();
@@ -156,38 +243,28 @@ function largeInput(graph: DiagramGraph): ElkInput {
     if (!list) levels.set(lifted.level, (list = []));
     list.push({ from: lifted.from, to: lifted.to, edge: e });
   }
-  for (const [level, list] of levels) {
-    const holder = level === undefined ? root : elkNodes.get(level);
-    if (!holder) continue;
-    // A spanning forest grown breadth-first from the nodes nothing points to, in document order.
-    const out = new Map<string, typeof list>();
-    const pointedTo = new Set<string>();
-    for (const item of list) {
-      let o = out.get(item.from);
-      if (!o) out.set(item.from, (o = []));
-      o.push(item);
-      pointedTo.add(item.to);
-    }
-    const members = (holder.children ?? []).map((c) => c.id);
-    const starts = [...members.filter((m) => !pointedTo.has(m)), ...members];
-    const reached = new Set<string>();
-    const edges: ElkExtendedEdge[] = holder.edges ?? (holder.edges = []);
-    for (const start of starts) {
-      if (reached.has(start)) continue;
-      reached.add(start);
-      const queue = [start];
-      for (let q = 0; q < queue.length; q++) {
-        for (const item of out.get(queue[q]) ?? []) {
-          if (reached.has(item.to)) continue;
-          reached.add(item.to);
-          queue.push(item.to);
-          const exact = item.from === item.edge.source && item.to === item.edge.target;
-          const id = exact ? item.edge.id : `\u0000lift\u0000${item.from}\u0000${item.to}`;
-          edges.push({ id, sources: [item.from], targets: [item.to] });
-          if (exact) routedByElk.add(item.edge.id);
-        }
+  const holders: ElkNode[] = [root, ...[...elkNodes.values()].filter((n) => n.children !== undefined)];
+  for (const holder of holders) {
+    const children = holder.children ?? [];
+    const links = levels.get(holder === root ? undefined : holder.id) ?? [];
+    if (children.length <= LAYERED_MAX_NODES && links.length <= LAYERED_MAX_EDGES && holder !== root) {
+      // A container small enough for the real thing: layered, with all of its own edges.
+      holder.layoutOptions = { ...holder.layoutOptions, ...LARGE_CONTAINER_LAYERED };
+      for (const link of links) {
+        const exact = link.from === link.edge.source && link.to === link.edge.target;
+        holder.edges?.push({ id: exact ? link.edge.id : `\u0000lift\u0000${link.from}\u0000${link.to}`, sources: [link.from], targets: [link.to] });
+        if (exact) routedByElk.add(link.edge.id);
       }
+      continue;
     }
+    // Too big for layered: ELK packs the boxes in rows, in the order of the flow between them.
+    const order = flowOrder(
+      children.map((c) => c.id),
+      links,
+    );
+    const position = new Map(order.map((id, i) => [id, i]));
+    for (const child of children) child.layoutOptions = { ...child.layoutOptions, 'elk.priority': String(order.length - (position.get(child.id) ?? 0)) };
+    holder.layoutOptions = { ...holder.layoutOptions, ...(holder === root ? {} : LARGE_CONTAINER_BOX) };
   }
   return { graph: root, options: LARGE_OPTIONS, routedByElk };
 }

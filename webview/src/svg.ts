@@ -40,13 +40,13 @@ function icon(node: DiagramNode, x: number, y: number, size: number): string {
   return `<g transform="translate(${x} ${y})${scale !== 1 ? ` scale(${scale})` : ''}"><rect class="calm-tile" width="36" height="36" rx="9"/><path class="calm-glyph" transform="translate(6 6)" d="${ICONS[node.shape]}"/></g>`;
 }
 
-function title(node: DiagramNode, options: SvgOptions): string {
+function title(node: DiagramNode, options: Pick<SvgOptions, 'titles'>): string {
   if (!options.titles) return '';
   const lines = [`${node.name} (${node.id})`, node.description ?? ''].filter((l) => l !== '');
   return `<title>${escapeXml(lines.join('\n'))}</title>`;
 }
 
-function leafNode(node: DiagramNode, box: LaidOutNode, options: SvgOptions): string {
+function leafNode(node: DiagramNode, box: LaidOutNode, options: Pick<SvgOptions, 'titles'>): string {
   const { width: w, height: h } = box;
   const deco = decorationPath(node.shape, w, h);
   const textX = node.shape === 'actor' ? TEXT_X + 10 : TEXT_X;
@@ -69,7 +69,7 @@ function leafNode(node: DiagramNode, box: LaidOutNode, options: SvgOptions): str
   );
 }
 
-function containerNode(node: DiagramNode, box: LaidOutNode, deployment: boolean, options: SvgOptions): string {
+function containerNode(node: DiagramNode, box: LaidOutNode, deployment: boolean, options: Pick<SvgOptions, 'titles'>): string {
   const { width: w, height: h } = box;
   const r = 12;
   const header = `M${r},0H${w - r}Q${w},0 ${w},${r}V${CONTAINER_HEADER - 8}H0V${r}Q0,0 ${r},0Z`;
@@ -156,7 +156,7 @@ export function labelAnchor(points: readonly number[]): { x: number; y: number }
   return at;
 }
 
-function edgeElement(edge: DiagramEdge, route: LaidOutEdge, options: SvgOptions): string {
+export function edgeSvg(edge: DiagramEdge, route: LaidOutEdge, options: Pick<SvgOptions, 'titles'> = {}): string {
   const points = route.points;
   const tooltip = options.titles ? `<title>${escapeXml([edge.description ?? edge.relationshipId, edge.label ?? ''].filter((t) => t !== '').join('\n'))}</title>` : '';
   return (
@@ -169,7 +169,8 @@ function edgeElement(edge: DiagramEdge, route: LaidOutEdge, options: SvgOptions)
   );
 }
 
-function edgeLabel(edge: DiagramEdge, route: LaidOutEdge): string {
+/** A connects edge's protocol label ('' when it has none). */
+export function edgeLabelSvg(edge: DiagramEdge, route: LaidOutEdge): string {
   if (!edge.label) return '';
   const text = fitLines(edge.label, 140, 10.5, 1)[0] ?? '';
   const w = Math.ceil(textWidth(text, 10.5 * 1.06) + 16);
@@ -182,35 +183,52 @@ function edgeLabel(edge: DiagramEdge, route: LaidOutEdge): string {
   );
 }
 
+/** Containers whose members are there by `deployed-in` (drawn dashed). */
+export function deploymentContainers(graph: DiagramGraph): Set<string> {
+  const deployments = new Set<string>();
+  for (const n of graph.nodes) if (n.parent !== undefined && n.parentVia === 'deployed-in') deployments.add(n.parent);
+  return deployments;
+}
+
+/** One node (a container or a leaf) as SVG. */
+export function nodeSvg(node: DiagramNode, box: LaidOutNode, deployment: boolean, options: Pick<SvgOptions, 'titles'> = {}): string {
+  return box.container ? containerNode(node, box, deployment, options) : leafNode(node, box, options);
+}
+
+/** The opening tag of the diagram's `<svg>`, with its caption and style (the layers follow). */
+export function svgOpen(layout: DiagramLayout, options: SvgOptions): string {
+  const w = Math.ceil(layout.width);
+  const h = Math.ceil(layout.height);
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" class="calm-diagram${options.showLabels ? '' : ' calm-hide-labels'}" data-strategy="${layout.strategy}" viewBox="0 0 ${w} ${h}" width="${w}" height="${h}">` +
+    (options.caption !== undefined ? `<title>${escapeXml(options.caption)}</title>` : '') +
+    (options.style !== undefined ? `<style>${options.style}</style><rect class="calm-background" width="100%" height="100%"/>` : '')
+  );
+}
+
 export function renderSvg(graph: DiagramGraph, layout: DiagramLayout, options: SvgOptions): string {
   const nodesById = new Map(graph.nodes.map((n) => [n.id, n]));
   const edgesById = new Map(graph.edges.map((e) => [e.id, e]));
-  const deployments = new Set<string>();
-  for (const n of graph.nodes) if (n.parent !== undefined && n.parentVia === 'deployed-in') deployments.add(n.parent);
+  const deployments = deploymentContainers(graph);
 
   const containers: string[] = [];
   const leaves: string[] = [];
   for (const box of layout.nodes) {
     const node = nodesById.get(box.id);
     if (!node) continue;
-    if (box.container) containers.push(containerNode(node, box, deployments.has(node.id), options));
-    else leaves.push(leafNode(node, box, options));
+    (box.container ? containers : leaves).push(nodeSvg(node, box, deployments.has(node.id), options));
   }
   const edges: string[] = [];
   const labels: string[] = [];
   for (const route of layout.edges) {
     const edge = edgesById.get(route.id);
     if (!edge || route.points.length < 4) continue;
-    edges.push(edgeElement(edge, route, options));
-    if (edge.kind === 'connects') labels.push(edgeLabel(edge, route));
+    edges.push(edgeSvg(edge, route, options));
+    if (edge.kind === 'connects') labels.push(edgeLabelSvg(edge, route));
   }
 
-  const w = Math.ceil(layout.width);
-  const h = Math.ceil(layout.height);
   return (
-    `<svg xmlns="http://www.w3.org/2000/svg" class="calm-diagram${options.showLabels ? '' : ' calm-hide-labels'}" data-strategy="${layout.strategy}" viewBox="0 0 ${w} ${h}" width="${w}" height="${h}">` +
-    (options.caption !== undefined ? `<title>${escapeXml(options.caption)}</title>` : '') +
-    (options.style !== undefined ? `<style>${options.style}</style><rect class="calm-background" width="100%" height="100%"/>` : '') +
+    svgOpen(layout, options) +
     `<g class="calm-containers">${containers.join('')}</g>` +
     `<g class="calm-edges">${edges.join('')}</g>` +
     `<g class="calm-nodes">${leaves.join('')}</g>` +

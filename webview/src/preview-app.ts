@@ -1,0 +1,435 @@
+/**
+ * The preview page: receives models from the extension, lays them out in the worker (or takes the
+ * cached layout when only names changed), draws them, and turns clicks, hovers, searches and the
+ * editor's selection into highlights and messages.
+ */
+import type { ElementRef } from '../../server/src/protocol';
+import { toDiagramGraph, type DiagramGraph } from './diagram-graph';
+import { chooseStrategy } from './elk-graph';
+import type { Host } from './host';
+import { LayoutClient, LayoutTimeout } from './layout-client';
+import type { DiagramLayout } from './layout-types';
+import type { ExportFormat, PreviewModel, ToWebview } from './messages';
+import { parsePreviewState } from './messages';
+import { topologyKey } from './topology';
+import { buildViewData, DiagramView, type Hit, type ViewData } from './view/diagram-view';
+import { h } from './view/dom';
+import { pngOf, standaloneSvg } from './view/export';
+import { clearFlow, showFlow } from './view/flows';
+import { renderLegend } from './view/legend';
+import { PanZoom } from './view/pan-zoom';
+import { searchNodes, type SearchResult } from './view/search';
+import { Toolbar } from './view/toolbar';
+import { Tooltip } from './view/tooltip';
+
+/** Lets the page handle input and paint before the next step (a message port is not throttled like setTimeout). */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => resolve();
+    channel.port2.postMessage(undefined);
+  });
+}
+
+const SELECTED = 'calm-selected';
+const MATCH = 'calm-match';
+const MATCH_WEAK = 'calm-match-weak';
+const MATCH_CURRENT = 'calm-match-current';
+
+export interface PreviewConfig {
+  readonly workerUrl: string;
+  readonly deadlineMs: number;
+}
+
+export class PreviewApp {
+  private readonly layouts: LayoutClient;
+  private readonly view: DiagramView;
+  private readonly panZoom: PanZoom;
+  private readonly toolbar: Toolbar;
+  private readonly tooltip: Tooltip;
+  private readonly banner: HTMLElement;
+  private readonly message: HTMLElement;
+  private readonly busy: HTMLElement;
+  private readonly legend: HTMLElement;
+  private readonly status: HTMLElement;
+  private readonly viewport: HTMLElement;
+
+  private uri: string | undefined;
+  private documentName = 'architecture';
+  private model: PreviewModel | undefined;
+  private showLabels: boolean;
+  private selection: ElementRef | null = null;
+  private search: SearchResult = { query: '', ids: [], strong: 0 };
+  private searchIndex = -1;
+  private flowId: string | undefined;
+  /** Each model takes a number; a layout that finishes after a newer model arrived is dropped. */
+  private generation = 0;
+  private drawnUri: string | undefined;
+
+  constructor(
+    private readonly host: Host,
+    root: HTMLElement,
+    config: PreviewConfig,
+  ) {
+    const saved = parsePreviewState(host.state());
+    this.showLabels = saved?.showLabels ?? true;
+    this.uri = saved?.uri;
+    this.layouts = new LayoutClient(config.workerUrl, config.deadlineMs);
+
+    this.toolbar = new Toolbar(
+      {
+        search: (text) => this.runSearch(text),
+        step: (delta) => this.stepSearch(delta),
+        clearSearch: () => this.runSearch(''),
+        flow: (id) => this.setFlow(id),
+        labels: (on) => this.setLabels(on),
+        zoom: (factor) => this.panZoom.zoomBy(factor),
+        fit: () => this.panZoom.fit(),
+        reset: () => this.panZoom.reset(),
+        exportAs: (format) => void this.exportAs(format, 0),
+      },
+      this.showLabels,
+    );
+    const canvas = h('div', { className: 'calm-canvas' });
+    this.viewport = h('div', { className: 'calm-viewport', attrs: { tabindex: '0', 'aria-label': 'Architecture diagram' } }, [canvas]);
+    this.banner = h('div', { className: 'calm-banner', attrs: { role: 'status' } });
+    this.banner.hidden = true;
+    this.message = h('div', { className: 'calm-message' });
+    this.message.hidden = true;
+    this.busy = h('div', { className: 'calm-busy', attrs: { role: 'status' } });
+    this.busy.hidden = true;
+    this.legend = h('div', { className: 'calm-legend', attrs: { 'aria-label': 'Legend' } });
+    this.legend.hidden = true;
+    this.status = h('div', { className: 'calm-status' });
+    const tip = h('div', { className: 'calm-tooltip', attrs: { role: 'tooltip' } });
+    tip.hidden = true;
+    root.replaceChildren(this.toolbar.element, this.banner, h('div', { className: 'calm-stage' }, [this.viewport, this.message, this.busy, this.legend, this.status]), tip);
+
+    this.view = new DiagramView(canvas);
+    this.panZoom = new PanZoom(this.viewport, canvas);
+    this.panZoom.onChange((k) => {
+      this.toolbar.setZoom(k);
+      this.scheduleViewport();
+    });
+    this.tooltip = new Tooltip(tip, (id) => this.view.node(id)?.name ?? id);
+    this.wireEvents();
+    host.onMessage((m) => this.onMessage(m));
+    this.layouts.prepare();
+    host.post({ type: 'ready' });
+  }
+
+  private wireEvents(): void {
+    this.viewport.addEventListener('click', (e) => {
+      const hit = this.hitAt(e);
+      if (!hit) {
+        this.setSelection(null, false);
+        return;
+      }
+      const element: ElementRef = hit.kind === 'node' ? { kind: 'node', uniqueId: hit.node.id } : { kind: 'relationship', uniqueId: hit.edge.relationshipId };
+      this.setSelection(element, false);
+      this.host.post({ type: 'reveal', element });
+    });
+    this.viewport.addEventListener('pointermove', (e) => {
+      if (e.buttons !== 0) return this.tooltip.hide();
+      const hit = this.hitAt(e);
+      if (hit) this.tooltip.show(hit, e.clientX, e.clientY);
+      else this.tooltip.hide();
+    });
+    this.viewport.addEventListener('pointerleave', () => this.tooltip.hide());
+    // A diagram still fitted to the panel stays fitted when the panel is resized.
+    window.addEventListener('resize', () => {
+      if (this.view.current && this.panZoom.fitted) this.panZoom.fit();
+    });
+    this.banner.addEventListener('click', (e) => {
+      if (e.target instanceof HTMLElement && e.target.closest('a')) {
+        e.preventDefault();
+        this.host.post({ type: 'showProblems' });
+      }
+    });
+    document.addEventListener('keydown', (e) => {
+      const mod = e.ctrlKey || e.metaKey;
+      if (mod && (e.key === 'f' || e.key === 'F')) {
+        e.preventDefault();
+        this.toolbar.focusSearch();
+        return;
+      }
+      if (e.target instanceof HTMLInputElement || e.target instanceof HTMLSelectElement || mod || e.altKey) return;
+      if (e.key === '+' || e.key === '=') this.panZoom.zoomBy(1.25);
+      else if (e.key === '-' || e.key === '_') this.panZoom.zoomBy(1 / 1.25);
+      else if (e.key === '0') this.panZoom.fit();
+      else if (e.key === '1') this.panZoom.reset();
+      else if (e.key === 'Escape') {
+        this.setFlow(undefined);
+        this.setSelection(null, false);
+      } else return;
+      e.preventDefault();
+    });
+  }
+
+  private hitAt(e: MouseEvent): Hit | undefined {
+    return this.view.hitTest(e.target, this.view.showingOverview ? this.panZoom.toContent(e.clientX, e.clientY) : undefined, 4 / this.panZoom.scale);
+  }
+
+  private viewportPending = false;
+
+  /** A large diagram draws what the view shows: once per frame at most, however fast the view moves. */
+  private scheduleViewport(): void {
+    if (this.viewportPending) return;
+    this.viewportPending = true;
+    requestAnimationFrame(() => {
+      this.viewportPending = false;
+      this.view.updateViewport(this.panZoom.visibleRect(), this.panZoom.scale);
+    });
+  }
+
+  private onMessage(message: ToWebview): void {
+    switch (message.type) {
+      case 'model':
+        void this.showModel(message.uri, message.documentName, message.model);
+        break;
+      case 'select':
+        this.setSelection(message.element, true);
+        break;
+      case 'export':
+        void this.exportAs(message.format, message.requestId);
+        break;
+    }
+  }
+
+  private showBanner(model: PreviewModel): void {
+    if (model.parsed) {
+      this.banner.hidden = true;
+      return;
+    }
+    const errors = model.errorCount;
+    const what = model.stale ? 'Showing the last diagram that could be read.' : 'Showing what could be read.';
+    this.banner.replaceChildren(
+      h('span', { className: 'calm-banner-icon', text: '\u26a0' }),
+      h('span', { text: `The document does not parse (${errors} ${errors === 1 ? 'error' : 'errors'}). ${what} ` }),
+      h('a', { text: 'Show Problems', attrs: { href: '#', role: 'button' } }),
+    );
+    this.banner.hidden = false;
+  }
+
+  private showMessage(title: string, text: string): void {
+    this.message.replaceChildren(h('div', { className: 'calm-message-title', text: title }), h('div', { className: 'calm-message-text', text }));
+    this.message.hidden = false;
+  }
+
+  private async showModel(uri: string, documentName: string, model: PreviewModel): Promise<void> {
+    const generation = ++this.generation;
+    this.receivedAt = performance.now();
+    const newDocument = uri !== this.drawnUri;
+    this.uri = uri;
+    this.documentName = documentName;
+    this.host.saveState({ uri, showLabels: this.showLabels });
+    this.showBanner(model);
+
+    // Broken text: keep the diagram on screen (the last one that could be read), only the banner changes.
+    if (!model.parsed && !newDocument && this.view.current && this.model?.parsed !== false) {
+      this.rendered(model, this.view.current.graph, this.view.current.layout, false, 0, 0, true);
+      return;
+    }
+    this.model = model;
+    if (model.kind !== 'architecture') {
+      this.clearDiagram();
+      this.showMessage(`This is a CALM ${model.kind}`, 'Only architectures have a diagram. Open an architecture document to see it here.');
+      this.postEmpty(model);
+      return;
+    }
+    // Big models are read in several short tasks, so the page never stops answering for long.
+    await nextTask();
+    if (generation !== this.generation) return;
+    performance.mark('calm:model');
+    const graph = toDiagramGraph(model);
+    performance.mark('calm:graph');
+    await nextTask();
+    if (generation !== this.generation) return;
+    if (graph.nodes.length === 0) {
+      this.clearDiagram();
+      this.showMessage('Nothing to draw yet', model.parsed ? 'This architecture has no nodes. Add a node to "nodes" and the diagram appears here.' : 'Fix the problems in the document and the diagram appears here.');
+      this.postEmpty(model);
+      return;
+    }
+    const strategy = chooseStrategy(graph);
+    const key = topologyKey(graph, strategy);
+    performance.mark('calm:key');
+    const cached = this.layouts.cached(key);
+    if (!cached) {
+      this.busy.textContent = `Laying out ${graph.nodes.length} nodes\u2026`;
+      this.busy.hidden = false;
+    }
+    try {
+      const result = await this.layouts.layout(graph, strategy, key);
+      await nextTask();
+      if (generation !== this.generation) return;
+      performance.mark('calm:laid-out');
+      const data = buildViewData(graph, result.layout);
+      await nextTask();
+      if (generation !== this.generation) return;
+      this.busy.hidden = true;
+      this.message.hidden = true;
+      this.draw(data, newDocument);
+      performance.mark('calm:drawn');
+      this.rendered(model, graph, result.layout, !result.reused, result.ms, this.lastDrawMs, !model.parsed);
+    } catch (error) {
+      if (generation !== this.generation) return;
+      this.busy.hidden = true;
+      const text =
+        error instanceof LayoutTimeout
+          ? `${error.message} The architecture has ${graph.nodes.length} nodes and ${graph.edges.length} connections. The last diagram stays on screen; the next change tries again.`
+          : `The layout failed: ${error instanceof Error ? error.message : String(error)}`;
+      this.showMessage(error instanceof LayoutTimeout ? 'The diagram is taking too long' : 'The diagram could not be drawn', text);
+      this.host.post({ type: 'layoutFailed', uri, version: model.version, message: text });
+    }
+  }
+
+  private lastDrawMs = 0;
+  private receivedAt = 0;
+
+  private draw(data: ViewData, newDocument: boolean): void {
+    const { graph, layout } = data;
+    const started = performance.now();
+    this.tooltip.hide();
+    this.view.show(data, this.showLabels);
+    this.panZoom.setContentSize(layout.width, layout.height);
+    if (newDocument) this.panZoom.fit();
+    this.view.updateViewport(this.panZoom.visibleRect(), this.panZoom.scale);
+    this.drawnUri = this.uri;
+    renderLegend(this.legend, graph);
+    if (this.flowId !== undefined && !graph.flows.some((f) => f.id === this.flowId)) this.flowId = undefined;
+    this.toolbar.setFlows(graph.flows, this.flowId);
+    this.status.textContent = `${graph.nodes.length} nodes \u00b7 ${graph.edges.length} connections`;
+    // Highlights survive a redraw: the same ids are drawn again.
+    if (this.flowId !== undefined) this.setFlow(this.flowId);
+    this.applySelection(false);
+    if (this.search.query !== '') this.runSearch(this.search.query, true);
+    this.lastDrawMs = performance.now() - started;
+  }
+
+  private clearDiagram(): void {
+    this.busy.hidden = true;
+    this.view.clear();
+    this.legend.hidden = true;
+    this.status.textContent = '';
+    this.toolbar.setFlows([], undefined);
+    this.drawnUri = this.uri;
+  }
+
+  private postEmpty(model: PreviewModel): void {
+    this.host.post({ type: 'rendered', uri: this.uri ?? '', version: model.version, nodes: 0, edges: 0, containers: 0, strategy: 'layered', relaidOut: false, layoutMs: 0, drawMs: 0, totalMs: performance.now() - this.receivedAt, stale: !model.parsed });
+  }
+
+  private rendered(model: PreviewModel, graph: DiagramGraph, layout: DiagramLayout, relaidOut: boolean, layoutMs: number, drawMs: number, stale: boolean): void {
+    this.host.post({
+      type: 'rendered',
+      uri: this.uri ?? '',
+      version: model.version,
+      nodes: graph.nodes.length,
+      edges: graph.edges.length,
+      containers: layout.nodes.filter((n) => n.container).length,
+      strategy: layout.strategy,
+      relaidOut,
+      layoutMs,
+      drawMs,
+      totalMs: performance.now() - this.receivedAt,
+      stale,
+    });
+  }
+
+  // --- selection -------------------------------------------------------------------------------
+
+  private setSelection(element: ElementRef | null, fromHost: boolean): void {
+    this.selection = element;
+    if (element?.kind === 'flow') {
+      this.setFlow(element.uniqueId);
+      return;
+    }
+    this.applySelection(fromHost);
+  }
+
+  private applySelection(reveal: boolean): void {
+    const element = this.selection;
+    if (!element || element.kind === 'flow') return this.view.mark(SELECTED);
+    const nodeId = element.kind === 'node' ? element.uniqueId : element.kind === 'interface' ? this.nodeOfInterface(element.uniqueId) : undefined;
+    if (nodeId !== undefined) {
+      this.view.mark(SELECTED, [nodeId]);
+      const box = this.view.box(nodeId);
+      if (reveal && box) this.panZoom.reveal(box);
+      return;
+    }
+    if (element.kind !== 'relationship') return this.view.mark(SELECTED);
+    const edges = this.view.edgesOfRelationship(element.uniqueId);
+    if (edges.length > 0) {
+      this.view.mark(SELECTED, [], edges.map((e) => e.id));
+      const box = this.view.edgeBox(edges[0].id);
+      if (reveal && box) this.panZoom.reveal(box, 0);
+      return;
+    }
+    // A containment is drawn as its container.
+    const container = this.model?.relationships.find((r) => r.uniqueId === element.uniqueId)?.container;
+    this.view.mark(SELECTED, container !== undefined ? [container] : []);
+    const box = container !== undefined ? this.view.box(container) : undefined;
+    if (reveal && box) this.panZoom.reveal(box);
+  }
+
+  private nodeOfInterface(interfaceId: string): string | undefined {
+    return this.view.current?.graph.nodes.find((n) => n.interfaces.some((i) => i.id === interfaceId))?.id;
+  }
+
+  // --- search ----------------------------------------------------------------------------------
+
+  private runSearch(text: string, keepIndex = false): void {
+    const current = this.view.current;
+    this.search = current ? searchNodes(current.graph, text) : { query: '', ids: [], strong: 0 };
+    this.view.mark(MATCH, this.search.ids.slice(0, this.search.strong));
+    this.view.mark(MATCH_WEAK, this.search.ids.slice(this.search.strong));
+    this.searchIndex = keepIndex ? Math.min(this.searchIndex, this.search.ids.length - 1) : this.search.ids.length > 0 ? 0 : -1;
+    this.showCurrentMatch(!keepIndex);
+  }
+
+  private stepSearch(delta: 1 | -1): void {
+    const n = this.search.ids.length;
+    if (n === 0) return;
+    this.searchIndex = (this.searchIndex + delta + n) % n;
+    this.showCurrentMatch(true);
+  }
+
+  private showCurrentMatch(reveal: boolean): void {
+    const { ids, strong, query } = this.search;
+    const id = ids[this.searchIndex];
+    this.view.mark(MATCH_CURRENT, id !== undefined ? [id] : []);
+    if (query === '') return this.toolbar.setCount('');
+    if (id === undefined) return this.toolbar.setCount('No results');
+    const weak = ids.length - strong;
+    this.toolbar.setCount(`${this.searchIndex + 1} of ${ids.length}${weak > 0 ? ` (${weak} by description)` : ''}`);
+    const box = this.view.box(id);
+    if (reveal && box) this.panZoom.reveal(box);
+  }
+
+  // --- flows, labels, export -------------------------------------------------------------------
+
+  private setFlow(id: string | undefined): void {
+    const flow = id === undefined ? undefined : this.view.current?.graph.flows.find((f) => f.id === id);
+    this.flowId = flow?.id;
+    this.toolbar.selectFlow(this.flowId);
+    if (!flow) return clearFlow(this.view);
+    const lit = showFlow(this.view, flow);
+    const first = lit[0] !== undefined ? this.view.edgeBox(lit[0]) : undefined;
+    if (first) this.panZoom.reveal(first, 0);
+  }
+
+  private setLabels(on: boolean): void {
+    this.showLabels = on;
+    this.view.svg?.classList.toggle('calm-hide-labels', !on);
+    if (this.uri !== undefined) this.host.saveState({ uri: this.uri, showLabels: on });
+  }
+
+  private async exportAs(format: ExportFormat, requestId: number): Promise<void> {
+    const current = this.view.current;
+    if (!current) return;
+    const svg = standaloneSvg(current.graph, current.layout, this.showLabels, this.documentName);
+    const data = format === 'svg' ? svg : await pngOf(svg, current.layout.width, current.layout.height);
+    this.host.post({ type: 'exported', format, data, requestId });
+  }
+}
