@@ -84,7 +84,9 @@ async function overLsp(repoRoot: string, text: string, list: readonly Probe[]): 
   const connection = createProtocolConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
   connection.listen();
   try {
-    await connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: pathToFileURL(repoRoot).toString(), workspaceFolders: null, capabilities: {} });
+    // What VS Code 1.100 announces for completion lists: the server may send list-wide defaults.
+    const capabilities = { textDocument: { completion: { completionList: { itemDefaults: ['commitCharacters', 'editRange', 'insertTextFormat', 'insertTextMode', 'data'] } } } };
+    await connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: pathToFileURL(repoRoot).toString(), workspaceFolders: null, capabilities });
     await connection.sendNotification(InitializedNotification.type, {});
     const validated = new Promise<void>((resolve) => connection.onNotification(PublishDiagnosticsNotification.type, (p) => p.uri === URI && resolve()));
     await connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: URI, languageId: 'calm', version: 1, text } });

@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { CompletionRequest, HoverRequest, type CompletionItem, type CompletionList, type InitializeResult, type MarkupContent } from 'vscode-languageserver-protocol/node';
+import { CompletionRequest, CompletionResolveRequest, HoverRequest, type CompletionItem, type CompletionList, type InitializeResult, type MarkupContent } from 'vscode-languageserver-protocol/node';
 import { EXAMPLE_TEXT, positionOf, rangeOf } from '../unit/features-support';
 import { fileUri, LspTestClient } from './lsp-test-client';
 
@@ -28,7 +28,7 @@ describe('completion and hover over LSP', () => {
 
   test('the server announces the language features', () => {
     const c = initialized.capabilities;
-    assert.deepEqual(c.completionProvider?.triggerCharacters, ['"', ':']);
+    assert.deepEqual(c.completionProvider, { triggerCharacters: ['"', ':'], resolveProvider: true });
     assert.equal(c.hoverProvider, true);
     assert.equal(c.definitionProvider, true);
     assert.equal(c.referencesProvider, true);
@@ -56,6 +56,10 @@ describe('completion and hover over LSP', () => {
       ],
     );
     assert.deepEqual(items[1].textEdit, { range: rangeOf(EXAMPLE_TEXT, '"customer"', 1), newText: '"admin"' });
+    // The description comes when the editor resolves the focused item.
+    assert.equal(items[1].documentation, undefined);
+    const resolved = await client.connection.sendRequest(CompletionResolveRequest.type, items[1]);
+    assert.deepEqual(resolved.documentation, { kind: 'plaintext', value: 'Administrator who manages inventory and monitors orders' });
   });
 
   test("a connects end's interfaces: only those of its node", async () => {

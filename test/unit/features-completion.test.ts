@@ -2,11 +2,11 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { CompletionItem, CompletionList, TextEdit } from 'vscode-languageserver-types';
-import { completion, MAX_ID_ITEMS } from '../../server/src/features/completion';
+import { completion, MAX_ID_ITEMS, resolveCompletionItem } from '../../server/src/features/completion';
 import { analyse } from '../../server/src/features/analysis';
 import { fuzzyMatches } from '../../server/src/features/workspace-symbols';
 import { parseCalm } from '../../server/src/calm/parse';
-import { applyTextEdits, EXAMPLE_TEXT, expandSnippet, positionOf, rangeOf, validate } from './features-support';
+import { applyTextEdits, EXAMPLE_TEXT, expandSnippet, positionOf, rangeOf, URI, validate } from './features-support';
 
 function complete(text: string, needle: string, delta: number, occurrence = 0): CompletionList {
   return completion(validate(text), positionOf(text, needle, delta, occurrence));
@@ -62,6 +62,31 @@ describe('completion of unique-ids at reference positions', () => {
     assert.deepEqual(first.documentation, { kind: 'plaintext', value: 'End user who browses products and places orders' });
     assert.deepEqual(edit(first), { range: rangeOf(EXAMPLE_TEXT, '"customer"', 1), newText: '"customer"' });
     assert.equal(first.filterText, '"customer"');
+  });
+
+  test('with the document URI: descriptions left to the resolve request; with item defaults: range and data sent once', () => {
+    const result = validate(EXAMPLE_TEXT);
+    const position = positionOf(EXAMPLE_TEXT, '"actor": "customer"', 11);
+    const range = rangeOf(EXAMPLE_TEXT, '"customer"', 1);
+    const plain = completion(result, position, { uri: URI });
+    const customer = plain.items.find((i) => i.label === 'customer');
+    assert.ok(customer);
+    assert.equal(customer.documentation, undefined);
+    assert.deepEqual(customer.data, { uri: URI, target: 'node' });
+    assert.deepEqual(customer.textEdit, { range, newText: '"customer"' });
+    assert.deepEqual(resolveCompletionItem(result, customer).documentation, { kind: 'plaintext', value: 'End user who browses products and places orders' });
+
+    const compact = completion(result, position, { uri: URI, itemDefaults: true });
+    assert.deepEqual(compact.itemDefaults, { editRange: range, data: { uri: URI, target: 'node' } });
+    const first = compact.items.find((i) => i.label === 'admin');
+    assert.ok(first);
+    assert.equal(first.textEdit, undefined);
+    assert.equal(first.data, undefined);
+    assert.equal(first.textEditText, '"admin"');
+    // The editor merges the list's data into the item before resolving it.
+    assert.deepEqual(resolveCompletionItem(result, { ...first, data: compact.itemDefaults?.data }).documentation, { kind: 'plaintext', value: 'Administrator who manages inventory and monitors orders' });
+    const full = completion(result, position);
+    assert.ok(JSON.stringify(compact).length < JSON.stringify(full).length * 0.6, 'about half the size of the answer with every description and range');
   });
 
   test('connects destination node: every node', () => {

@@ -29,7 +29,7 @@ import { fuzzyMatches } from './workspace-symbols';
  * Past this many ids, only the first that match what is typed are sent, and the list is marked incomplete
  * (the editor asks again as the user types): the editor shows a dozen, and thousands cost time on the wire.
  */
-export const MAX_ID_ITEMS = 200;
+export const MAX_ID_ITEMS = 100;
 
 const TRIGGER_SUGGEST: Command = { title: 'Suggest', command: 'editor.action.triggerSuggest' };
 
@@ -138,7 +138,24 @@ function siblingIds(ctx: ValueContext): Set<string> {
   return ids;
 }
 
-function idItems(result: CalmAnalysis, ctx: ValueContext, slot: ReferenceSlot, item: boolean, offset: number): { items: CompletionItem[]; incomplete: boolean } {
+/** What an id item carries to its resolve request, which adds the element's description. */
+export interface IdItemData {
+  readonly uri: string;
+  readonly target: 'node' | 'relationship' | 'interface';
+}
+
+function isIdItemData(data: unknown): data is IdItemData {
+  const d = data as Partial<IdItemData> | null;
+  return typeof d === 'object' && d !== null && typeof d.uri === 'string' && (d.target === 'node' || d.target === 'relationship' || d.target === 'interface');
+}
+
+interface IdItems {
+  readonly items: CompletionItem[];
+  readonly incomplete: boolean;
+  readonly defaults?: CompletionList['itemDefaults'];
+}
+
+function idItems(result: CalmAnalysis, ctx: ValueContext, slot: ReferenceSlot, item: boolean, offset: number, options: CompletionOptions): IdItems {
   let candidates: Candidate[];
   if (slot.target === 'node') candidates = nodeCandidates(result, slot.role === 'interacts.actor' ? 'actor' : undefined);
   else if (slot.target === 'relationship') candidates = relationshipCandidates(result);
@@ -164,19 +181,37 @@ function idItems(result: CalmAnalysis, ctx: ValueContext, slot: ReferenceSlot, i
   const range = toRange(result.doc, ctx.range);
   // The slot's own value for a list slot (`"nodes": |`) gets a one-item list.
   const wrap = slot.list && !item ? (s: string) => `[${s}]` : (s: string) => s;
+  // With a URI, descriptions wait for the resolve request (the editor asks for the focused item only),
+  // and a client that takes list-wide defaults gets the shared range and data once: a small answer.
+  const data: IdItemData | undefined = options.uri === undefined ? undefined : { uri: options.uri, target: slot.target };
+  const shared = data !== undefined && options.itemDefaults === true;
   const items = candidates.map((c, i): CompletionItem => {
     const quoted = JSON.stringify(c.id);
+    const newText = withSeparators(wrap(quoted), ctx.separators);
     return {
       label: c.id,
       kind: CompletionItemKind.Reference,
       detail: c.detail || undefined,
-      documentation: c.description ? { kind: MarkupKind.PlainText, value: c.description } : undefined,
+      documentation: data === undefined && c.description ? { kind: MarkupKind.PlainText, value: c.description } : undefined,
       sortText: sortKey(c.rank, i),
       filterText: quoted,
-      textEdit: { range, newText: withSeparators(wrap(quoted), ctx.separators) },
+      ...(shared ? { textEditText: newText } : { textEdit: { range, newText }, data }),
     };
   });
-  return { items, incomplete };
+  return { items, incomplete, defaults: shared ? { editRange: range, data } : undefined };
+}
+
+/** Adds the description of the element an id item names (see `IdItemData`). */
+export function resolveCompletionItem(result: CalmAnalysis, item: CompletionItem): CompletionItem {
+  if (!isIdItemData(item.data) || item.documentation !== undefined) return item;
+  const id = item.label;
+  const description =
+    item.data.target === 'node'
+      ? result.index.nodesById.get(id)?.[0]?.description
+      : item.data.target === 'relationship'
+        ? result.index.relationshipsById.get(id)?.[0]?.description
+        : undefined;
+  return description ? { ...item, documentation: { kind: MarkupKind.PlainText, value: description } } : item;
 }
 
 function enumItems(result: CalmAnalysis, ctx: ValueContext, values: readonly string[], description: string | undefined): CompletionItem[] {
@@ -217,21 +252,21 @@ function elementSnippets(result: CalmAnalysis, ctx: ValueContext): SnippetSpec[]
   return [];
 }
 
-function valueCompletions(result: CalmAnalysis, ctx: ValueContext, offset: number, schemaItems: boolean): CompletionList {
+function valueCompletions(result: CalmAnalysis, ctx: ValueContext, offset: number, options: CompletionOptions): CompletionList {
   const items: CompletionItem[] = [];
-  let incomplete = false;
   const slotAt = referenceSlotAt(ctx.path);
   if (slotAt) {
-    const ids = idItems(result, ctx, slotAt.slot, slotAt.item, offset);
-    items.push(...ids.items);
-    incomplete = ids.incomplete;
-  } else if (schemaItems) {
+    // A reference slot holds ids only: no enum, no snippet shares the list (nor its defaults).
+    const ids = idItems(result, ctx, slotAt.slot, slotAt.item, offset, options);
+    return { isIncomplete: ids.incomplete, items: ids.items, ...(ids.defaults ? { itemDefaults: ids.defaults } : {}) };
+  }
+  if (options.schemaItems ?? true) {
     const schema = schemaWalkerFor(result.doc)?.value(ctx.path);
     const values = [...(schema?.enumValues ?? []), ...conventionalValues(ctx.path)];
     if (values.length) items.push(...enumItems(result, ctx, values, schema?.description));
   }
   for (const spec of elementSnippets(result, ctx)) items.push(snippetItem(result, ctx.range, spec, ctx.separators, 1));
-  return { isIncomplete: incomplete, items };
+  return { isIncomplete: false, items };
 }
 
 /** The snippet text of a property's value, by what the schema says it holds. */
@@ -283,6 +318,10 @@ export interface CompletionOptions {
    * offers them (a CALM document left in JSON mode), so no item appears twice.
    */
   readonly schemaItems?: boolean;
+  /** The document's URI. Given, id items leave their descriptions to `resolveCompletionItem`. */
+  readonly uri?: string;
+  /** The client takes list-wide `itemDefaults` (`editRange` and `data`, LSP 3.17). */
+  readonly itemDefaults?: boolean;
 }
 
 export function completion(result: CalmAnalysis, position: Position, options: CompletionOptions = {}): CompletionList {
@@ -298,5 +337,5 @@ export function completion(result: CalmAnalysis, position: Position, options: Co
   // Patterns and timelines are JSON schemas or other shapes: the architecture vocabulary does not apply.
   if (result.doc.kind !== 'architecture') return { isIncomplete: false, items: [] };
   if (ctx.kind === 'property') return schemaItems ? propertyCompletions(result, ctx) : { isIncomplete: false, items: [] };
-  return valueCompletions(result, ctx, offset, schemaItems);
+  return valueCompletions(result, ctx, offset, { ...options, schemaItems });
 }

@@ -10,7 +10,7 @@
  * so nothing shows twice, and keeps what only CALM knows (ids, cards, navigation, rename, fixes, lenses).
  */
 import { CodeActionKind, ResponseError, type CancellationToken, type ServerCapabilities } from 'vscode-languageserver';
-import type { CodeLens, WorkspaceSymbol } from 'vscode-languageserver-types';
+import type { CodeLens, CompletionItem, WorkspaceSymbol } from 'vscode-languageserver-types';
 import type { DocumentState } from '../documents';
 import { CALM_LANGUAGE_ID } from '../documents';
 import { ValidateWorkspaceRequestMethod, type ValidateWorkspaceResult } from '../protocol';
@@ -18,7 +18,7 @@ import type { CalmServer, ServerFeature } from '../server-context';
 import { analyse, type CalmAnalysis } from './analysis';
 import { codeActions } from './code-actions';
 import { codeLenses, resolveCodeLens } from './code-lens';
-import { completion } from './completion';
+import { completion, resolveCompletionItem } from './completion';
 import { definition } from './definition';
 import { documentSymbols } from './document-symbols';
 import { foldingRanges } from './folding';
@@ -33,7 +33,7 @@ import { WorkspaceCalmFiles } from './workspace-files';
 import { workspaceSymbols, type SymbolSource } from './workspace-symbols';
 
 export const LANGUAGE_FEATURE_CAPABILITIES: ServerCapabilities = {
-  completionProvider: { triggerCharacters: ['"', ':'] },
+  completionProvider: { triggerCharacters: ['"', ':'], resolveProvider: true },
   hoverProvider: true,
   definitionProvider: true,
   referencesProvider: true,
@@ -87,7 +87,23 @@ export function registerLanguageFeatures(server: CalmServer): void {
     });
   }
 
-  connection.onCompletion(onDocument('completion', null, (d, p) => completion(d.analysis, p.position, { schemaItems: !d.jsonMode })));
+  const takesItemDefaults = (): boolean => {
+    const defaults = server.clientCapabilities.textDocument?.completion?.completionList?.itemDefaults ?? [];
+    return defaults.includes('editRange') && defaults.includes('data');
+  };
+  connection.onCompletion(
+    onDocument('completion', null, (d, p) => completion(d.analysis, p.position, { schemaItems: !d.jsonMode, uri: p.textDocument.uri, itemDefaults: takesItemDefaults() })),
+  );
+  connection.onCompletionResolve(async (item, token) => {
+    // The neutral answer is the item as it came.
+    const resolve = server.guard<CompletionItem, CompletionItem>('completion resolve', item, async (i) => {
+      const uri = (i.data as { uri?: unknown } | undefined)?.uri;
+      if (typeof uri !== 'string' || token.isCancellationRequested) return i;
+      const doc = await served(uri);
+      return doc ? resolveCompletionItem(doc.analysis, i) : i;
+    });
+    return resolve(item, token);
+  });
   connection.onHover(onDocument('hover', null, (d, p) => hover(d.analysis, p.position, { propertyDescriptions: !d.jsonMode })));
   connection.onDefinition(onDocument('definition', null, (d, p) => definition(d.analysis, p.textDocument.uri, p.position)));
   connection.onReferences(onDocument('references', null, (d, p) => references(d.analysis, p.textDocument.uri, p.position, p.context.includeDeclaration)));
