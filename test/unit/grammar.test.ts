@@ -72,6 +72,12 @@ describe('the calm grammar', () => {
     }
   });
 
+  test('the five kinds are keywords only directly under relationship-type', () => {
+    const t = tokenize('{ "metadata": { "connects": "x", "options": [] }, "relationship-type": { "connects": { "options": 1 } } }');
+    const kinds = t[0].filter((x) => x.text === 'connects' || x.text === 'options').map((x) => x.scopes.some((s) => s.startsWith('keyword.control.relationship-kind')));
+    assert.deepEqual(kinds, [false, false, true, false]);
+  });
+
   test('keys stay JSON property names, so themes colour them as in JSON', () => {
     const scopes = scopesOf(tokens, lines, '"unique-id": "customer"', 'unique-id');
     assert.deepEqual(scopes.slice(0, 4), ['source.calm', 'meta.structure.dictionary.json', 'meta.structure.dictionary.value.json', 'meta.structure.array.json']);
