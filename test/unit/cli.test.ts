@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { EXAMPLE, REPO_ROOT, runCli, tempDir } from './cli-support';
 
-describe('calm-lens: commands, help and usage errors', () => {
+// Each test spawns its own CLI and only reads the shared folder: they may run side by side.
+describe('calm-lens: commands, help and usage errors', { concurrency: 2 }, () => {
   const dir = tempDir('usage');
   mkdirSync(join(dir, 'folder'));
   after(() => rmSync(dir, { recursive: true, force: true }));
