@@ -4,10 +4,12 @@
  */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { CalmModelView, ModelNode, ModelRelationship, ProtocolRange } from '../../server/src/protocol';
 import { buildModelTree } from '../../client/src/tree/tree-builder';
 import type { ModelTree, TreeEntry } from '../../client/src/tree/tree-model';
-import { toTreeItemSpec, initiallyVisible } from '../../client/src/tree/tree-item-spec';
+import { contextValueOf, toTreeItemSpec, initiallyVisible } from '../../client/src/tree/tree-item-spec';
 
 function at(line: number): ProtocolRange {
   return { start: { line, character: 0 }, end: { line, character: 10 } };
@@ -225,5 +227,58 @@ describe('tree model: hand-made models', () => {
     );
     assert.equal(toTreeItemSpec(svc).collapsible, 'collapsed');
     assert.equal(tree.parentOf(tree.find({ kind: 'interface', uniqueId: 'jdbc' })!), svc);
+  });
+});
+
+describe('tree manifest', () => {
+  interface MenuItem {
+    command: string;
+    when?: string;
+    group?: string;
+  }
+  const manifest = JSON.parse(readFileSync(resolve(__dirname, '../../package.json'), 'utf8')) as {
+    contributes: {
+      commands: { command: string }[];
+      menus: Record<string, MenuItem[]>;
+      views: Record<string, { id: string; name: string }[]>;
+      viewsContainers: { activitybar: { id: string; title: string; icon: string }[] };
+      viewsWelcome: { view: string; contents: string }[];
+    };
+  };
+  const c = manifest.contributes;
+
+  test('the CALM activity-bar container holds the Model Elements view, with an icon that ships', () => {
+    const container = c.viewsContainers.activitybar.find((v) => v.id === 'calm');
+    assert.equal(container?.title, 'CALM');
+    assert.ok(existsSync(resolve(__dirname, '../..', container!.icon)), container!.icon);
+    assert.deepEqual(
+      c.views.calm?.map((v) => [v.id, v.name]),
+      [['calm.modelElements', 'Model Elements']],
+    );
+  });
+
+  test('inline actions show on element items (by their contextValue) and not on groups', () => {
+    const inline = c.menus['view/item/context']!.filter((m) => m.group?.startsWith('inline') && m.when?.includes('view == calm.modelElements'));
+    const byCommand = (command: string) => inline.find((m) => m.command === command)!;
+    const shows = (item: MenuItem, contextValue: string): boolean => {
+      const match = /viewItem =~ \/(.+)\/|viewItem == (\S+)/.exec(item.when ?? '');
+      assert.ok(match, item.when);
+      return match[1] !== undefined ? new RegExp(match[1]).test(contextValue) : match[2] === contextValue;
+    };
+    for (const command of ['calm.tree.showInDiagram', 'calm.tree.goToDefinition']) {
+      for (const kind of ['node', 'interface', 'relationship', 'flow', 'transition'] as const) assert.ok(shows(byCommand(command), contextValueOf(kind)), `${command} on ${kind}`);
+      for (const kind of ['section', 'node-type', 'relationship-type', 'filter'] as const) assert.ok(!shows(byCommand(command), contextValueOf(kind)), `${command} not on ${kind}`);
+    }
+    assert.ok(shows(byCommand('calm.tree.clearSearch'), contextValueOf('filter')));
+  });
+
+  test('every command the view, its menus and its welcome buttons name is contributed', () => {
+    const contributed = new Set(c.commands.map((x) => x.command));
+    const named = [
+      ...Object.values(c.menus).flatMap((items) => items.filter((m) => m.when?.includes('calm.modelElements')).map((m) => m.command)),
+      ...c.viewsWelcome.filter((w) => w.view === 'calm.modelElements').flatMap((w) => [...w.contents.matchAll(/\(command:([\w.]+)\)/g)].map((m) => m[1]!)),
+    ];
+    assert.ok(named.includes('calm.tree.openExample') && named.includes('calm.newArchitecture') && named.includes('calm.tree.search'));
+    for (const command of named) assert.ok(contributed.has(command), `${command} is not in contributes.commands`);
   });
 });
