@@ -38,7 +38,7 @@ if (generated.status !== 0) process.exit(generated.status ?? 1);
 const withDefaults = (b) => ({ ...common, ...(b.platform === 'node' ? { mainFields: ['module', 'main'] } : {}), ...b });
 
 // The preview's static files (its stylesheet) go beside its scripts: the webview may load only from dist/webview.
-cpSync('webview/media', 'dist/webview/media', { recursive: true });
+cpSync('webview/media', 'dist/webview', { recursive: true });
 
 // A bundle whose entry does not exist yet is reported, not silently skipped.
 const missing = bundles.filter((b) => !existsSync(b.entryPoints[0]));

@@ -8,6 +8,7 @@ import type { CalmModelView } from '../../server/src/protocol';
 import type { CalmContext } from './calm-context';
 import type { CalmLanguageService } from './language-client';
 import type { SelectionHub } from './selection-hub';
+import type { PreviewApi } from './preview/preview-api';
 import type { ModelTreeApi } from './tree/tree-api';
 
 export interface CalmLensApi {
@@ -28,6 +29,8 @@ export interface CalmLensApi {
   readonly calmContext: CalmContext;
   /** The Model Elements view: what it shows (`snapshot()`), search, and signals to wait on. */
   readonly tree: ModelTreeApi;
+  /** The diagram panels: what they drew (`rendered` from the page), and exports without a dialog. */
+  readonly preview: PreviewApi;
   /** The model of an open CALM document; null when it is not CALM or the server is not running. */
   getModel(uri: vscode.Uri | string): Promise<CalmModelView | null>;
   /** Starts the language server now (e.g. before creating a CALM document). */

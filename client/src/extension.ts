@@ -5,6 +5,7 @@ import { CalmContext } from './calm-context';
 import { registerLanguageCommands } from './commands';
 import { CalmLanguageService } from './language-client';
 import { EditorCursorSource, SelectionHub } from './selection-hub';
+import { registerPreview } from './preview/register-preview';
 import { registerModelTree } from './tree/register-model-tree';
 
 let service: CalmLanguageService | undefined;
@@ -20,6 +21,7 @@ export function activate(context: vscode.ExtensionContext): CalmLensApi {
   context.subscriptions.push(...registerLanguageCommands(languageService, output));
   languageService.watchDocuments();
   const tree = registerModelTree(context, { models: languageService, selection });
+  const preview = registerPreview(context, { models: languageService, selection, output });
 
   return {
     ready: languageService.ready,
@@ -31,6 +33,7 @@ export function activate(context: vscode.ExtensionContext): CalmLensApi {
     selection,
     calmContext,
     tree,
+    preview,
     getModel: (uri) => languageService.requestModel(typeof uri === 'string' ? uri : uri.toString()),
     startLanguageServer: async () => {
       await languageService.start();

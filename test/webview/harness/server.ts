@@ -40,7 +40,7 @@ export async function startHarness(): Promise<HarnessServer> {
             nonce: NONCE,
             scriptUri: `${origin}/dist/main.js`,
             workerUri: `${origin}/dist/layout-worker.js`,
-            styleUri: `${origin}/dist/media/preview.css`,
+            styleUri: `${origin}/dist/preview.css`,
             title: 'CALM preview (test)',
             preludeScriptUris: [`${origin}/harness/vscode-stub.js`],
             layoutDeadlineMs: deadline === null ? undefined : Number(deadline),
