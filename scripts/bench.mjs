@@ -103,5 +103,15 @@ report.busyAfter = busyness();
 console.log(`machine after: ${describeBusy(report.busyAfter)}`);
 const stamp = date.replace(/[:.]/g, '-');
 writeFileSync(join(resultsDir, `bench-${stamp}.json`), JSON.stringify(report, null, 2) + '\n');
-writeFileSync(join(resultsDir, 'latest.json'), JSON.stringify(report, null, 2) + '\n');
-console.log(`${misses === 0 ? 'all targets met' : `${misses} target(s) missed`}; figures saved to bench-results/latest.json`);
+// latest.json keeps the newest result of every section, whichever run produced it (runs of one section are common).
+const latestFile = join(resultsDir, 'latest.json');
+let previous = [];
+try {
+  previous = JSON.parse(readFileSync(latestFile, 'utf8')).sections ?? [];
+} catch {
+  // no earlier results, or unreadable ones: start afresh
+}
+const stamped = report.sections.map((s) => ({ ...s, date, machine, busyBefore: report.busyBefore, busyAfter: report.busyAfter }));
+const latest = [...previous.filter((p) => !stamped.some((s) => s.name === p.name)), ...stamped];
+writeFileSync(latestFile, JSON.stringify({ updated: date, sections: latest }, null, 2) + '\n');
+console.log(`${misses === 0 ? 'all targets met' : `${misses} target(s) missed`}; figures saved to bench-results/bench-${stamp}.json and bench-results/latest.json`);
