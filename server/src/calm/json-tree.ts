@@ -59,8 +59,10 @@ class StrictTreeParser {
 
   private skipWhitespace(): void {
     const text = this.text;
+    const end = text.length;
     let pos = this.pos;
-    for (;;) {
+    // Bounded: reading past the end would make V8 throw away the optimised code once per document.
+    while (pos < end) {
       const c = text.charCodeAt(pos);
       if (c === SPACE || c === LF || c === CR || c === TAB) pos++;
       else break;
