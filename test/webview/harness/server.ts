@@ -49,6 +49,10 @@ export async function startHarness(): Promise<HarnessServer> {
           res.end(html);
           return;
         }
+        if (url.pathname === '/favicon.ico') {
+          res.writeHead(204).end();
+          return;
+        }
         if (url.pathname.startsWith('/message/')) {
           const body = stashed.get(url.pathname);
           stashed.delete(url.pathname);
@@ -65,8 +69,7 @@ export async function startHarness(): Promise<HarnessServer> {
         const body = await readFile(file);
         res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
         res.end(body);
-      } catch (e) {
-        console.error('harness', String(e));
+      } catch {
         res.writeHead(404).end();
       }
     })();
