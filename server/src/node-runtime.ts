@@ -33,7 +33,10 @@ export function createSchemaLoaderForDocument(request: SchemaLoaderRequest): Sch
     const root = isAbsolute(setting) ? undefined : (folderOf(documentPath, request.workspaceFolders) ?? baseDir);
     mapFile = root === undefined ? setting : resolve(root, setting);
   }
-  const plain = createNodeSchemaLoader({ baseDir });
+  // Patterns come from the workspace; a document opened from elsewhere may still use the ones beside it.
+  const folders = request.workspaceFolders.map(filePath).filter((p): p is string => p !== undefined);
+  const roots = folders.length > 0 ? [...folders, ...(baseDir === undefined ? [] : [baseDir])] : undefined;
+  const plain = createNodeSchemaLoader({ baseDir, roots });
   return (ref: string): SchemaLoad => {
     if (mapFile === undefined) return plain(ref);
     // Read on every load (cached by modification time) so an edited map applies without a restart.
@@ -42,7 +45,7 @@ export function createSchemaLoaderForDocument(request: SchemaLoaderRequest): Sch
       const load = plain(ref);
       return load.ok ? load : { ok: false, message: `${load.message} (${map.message})` };
     }
-    return createNodeSchemaLoader({ baseDir, urlMap: map.map })(ref);
+    return createNodeSchemaLoader({ baseDir, roots, urlMap: map.map })(ref);
   };
 }
 

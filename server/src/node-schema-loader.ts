@@ -4,7 +4,7 @@
  * only when a URL map (the reference CLI's `-u` file: `{ "<url>": "<path relative to the map>" }`) names a local file.
  */
 import { readFileSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, resolve } from 'node:path';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SchemaLoad, SchemaLoader } from './calm/schema/loader';
 
@@ -17,6 +17,12 @@ export interface NodeSchemaLoaderOptions {
   /** The folder of the document whose `$schema` is being loaded; relative references need it. */
   readonly baseDir?: string;
   readonly urlMap?: UrlMap;
+  /**
+   * Folders local files may be read from (the editor's workspace folders): a document from anywhere must not
+   * make the editor read the rest of the disk. Files a URL map names are the user's choice and always read.
+   * Absent (the CLI, an editor without a folder): any path.
+   */
+  readonly roots?: readonly string[];
 }
 
 const REMOTE = /^[a-z][a-z0-9+.-]*:\/\//i;
@@ -26,6 +32,9 @@ interface CachedJson {
   readonly size: number;
   readonly load: SchemaLoad;
 }
+
+/** Larger than any schema or URL map: reading and parsing it would stall validation for nothing. */
+const MAX_SCHEMA_BYTES = 16 * 1024 * 1024;
 
 /** Parsed files by absolute path; re-read when the file's size or modification time changes. */
 const fileCache = new Map<string, CachedJson>();
@@ -38,6 +47,15 @@ function describeIoError(error: unknown, path: string): string {
   return `Cannot read ${path}: ${error instanceof Error ? error.message : String(error)}`;
 }
 
+/**
+ * V8 quotes the start of the text in its message (`Unexpected token 'r', "root:x:0:0"... is not valid JSON`).
+ * A `$schema` can name any file on disk: its content stays out of the message, which the editor and CI logs show.
+ */
+function jsonErrorReason(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.replace(/, ".*"(?:\.\.\.)? is not valid JSON$/s, '');
+}
+
 /** Reads and parses a JSON file, cached by path, size and modification time. */
 export function readJsonFile(path: string): SchemaLoad {
   let stats;
@@ -47,6 +65,12 @@ export function readJsonFile(path: string): SchemaLoad {
     fileCache.delete(path);
     return { ok: false, message: describeIoError(error, path) };
   }
+  // A device (/dev/zero) never ends and a named pipe blocks until written: reading either would freeze the server.
+  if (stats.isDirectory()) return { ok: false, message: `${path} is a folder, not a JSON file.` };
+  if (!stats.isFile()) return { ok: false, message: `${path} is not a regular file (a device, pipe or socket), so it is not read.` };
+  if (stats.size > MAX_SCHEMA_BYTES) {
+    return { ok: false, message: `${path} is ${(stats.size / 1024 / 1024).toFixed(0)} MB: larger than any schema (at most ${MAX_SCHEMA_BYTES / 1024 / 1024} MB), so it is not read.` };
+  }
   const cached = fileCache.get(path);
   if (cached && cached.mtimeMs === stats.mtimeMs && cached.size === stats.size) return cached.load;
   let load: SchemaLoad;
@@ -55,7 +79,7 @@ export function readJsonFile(path: string): SchemaLoad {
     try {
       load = { ok: true, schema: JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text), source: path };
     } catch (error) {
-      load = { ok: false, message: `${path} is not valid JSON: ${error instanceof Error ? error.message : String(error)}` };
+      load = { ok: false, message: `${path} is not valid JSON: ${jsonErrorReason(error)}` };
     }
   } catch (error) {
     load = { ok: false, message: describeIoError(error, path) };
@@ -92,7 +116,22 @@ function mappedPath(urlMap: UrlMap | undefined, ref: string): string | undefined
   return urlMap?.get(ref) ?? urlMap?.get(withoutFragment(ref));
 }
 
+function isInside(path: string, root: string): boolean {
+  const rel = relative(root, path);
+  return rel === '' || (rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel));
+}
+
 export function createNodeSchemaLoader(options: NodeSchemaLoaderOptions = {}): SchemaLoader {
+  const roots = options.roots?.map((root) => resolve(root));
+  const readLocal = (path: string): SchemaLoad => {
+    if (roots && !roots.some((root) => isInside(resolve(path), root))) {
+      return {
+        ok: false,
+        message: `${path} is outside the workspace folders: patterns are read only from the workspace, or from the files a URL map names (setting calm.schemas.urlMap).`,
+      };
+    }
+    return readJsonFile(path);
+  };
   return (ref: string): SchemaLoad => {
     const mapped = mappedPath(options.urlMap, ref);
     if (mapped !== undefined) return readJsonFile(mapped);
@@ -104,7 +143,7 @@ export function createNodeSchemaLoader(options: NodeSchemaLoaderOptions = {}): S
       } catch (error) {
         return { ok: false, message: `Invalid file URL ${target}: ${error instanceof Error ? error.message : String(error)}` };
       }
-      return readJsonFile(path);
+      return readLocal(path);
     }
     if (REMOTE.test(target)) {
       return {
@@ -112,10 +151,10 @@ export function createNodeSchemaLoader(options: NodeSchemaLoaderOptions = {}): S
         message: `${target} is a remote schema and is not fetched (calm-lens works offline). Map it to a local file with a URL map (setting calm.schemas.urlMap, or --url-map).`,
       };
     }
-    if (isAbsolute(target)) return readJsonFile(target);
+    if (isAbsolute(target)) return readLocal(target);
     if (options.baseDir === undefined) {
       return { ok: false, message: `Cannot resolve the relative path ${target}: the document has not been saved to a folder.` };
     }
-    return readJsonFile(resolve(options.baseDir, target));
+    return readLocal(resolve(options.baseDir, target));
   };
 }
