@@ -39,12 +39,16 @@ describe('calm-lens: commands, help and usage errors', { concurrency: 2 }, () =>
     { name: 'a folder instead of a file', args: ['validate', 'folder'], says: /cannot read 'folder': a directory \(to check what it holds, give a glob such as 'folder\/\*\*\/\*\.json'\)/ },
     { name: 'a glob that matches nothing', args: ['validate', 'nowhere/**/*.json'], says: /no files match 'nowhere\/\*\*\/\*\.json'/ },
     { name: 'a missing URL map', args: ['validate', EXAMPLE, '--url-map', 'no-map.json'], says: /--url-map no-map\.json: URL map: File not found/ },
+    { name: 'a missing pattern', args: ['validate', EXAMPLE, '--pattern', 'no-pattern.json'], says: /cannot read the pattern 'no-pattern\.json': no such file/ },
   ];
   for (const { name, args, says } of usageErrors) {
     test(`${name}: exit 2, a clear message on stderr, no report`, async () => {
       const r = await runCli(args, { cwd: dir });
       assert.equal(r.code, 2, r.stderr);
       assert.match(r.stderr, says);
+      // A plain message for a plain mistake: no stack trace, no "internal error".
+      assert.ok(!/internal error|\n\s+at /.test(r.stderr), r.stderr);
+      if (args[0] === 'validate') assert.ok(r.stderr.startsWith('calm-lens validate: ') && r.stderr.endsWith("Run 'calm-lens validate --help' for usage.\n"), r.stderr);
       assert.equal(r.stdout, '');
     });
   }
@@ -52,7 +56,7 @@ describe('calm-lens: commands, help and usage errors', { concurrency: 2 }, () =>
   test('a missing file among valid ones stops the run before any report', async () => {
     const r = await runCli(['validate', EXAMPLE, 'missing.json'], { cwd: dir });
     assert.equal(r.code, 2);
-    assert.match(r.stderr, /cannot read 'missing\.json'/);
+    assert.match(r.stderr, /^calm-lens validate: cannot read 'missing\.json': no such file\./);
     assert.equal(r.stdout, '');
   });
 });

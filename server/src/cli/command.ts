@@ -32,3 +32,11 @@ export interface Command {
 export class UsageError extends Error {
   override readonly name = 'UsageError';
 }
+
+/**
+ * Recognises a UsageError thrown by a subcommand. Not `instanceof`: each subcommand is a bundle of its
+ * own (see load-command.ts) with its own copy of the class, so the check goes by name.
+ */
+export function isUsageError(error: unknown): error is UsageError {
+  return error instanceof Error && error.name === 'UsageError';
+}

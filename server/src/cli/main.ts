@@ -3,7 +3,7 @@
  * Each subcommand is its own bundle, loaded only when asked for, so `calm-lens --version`
  * does not pay for the validator and `validate` does not pay for the renderer.
  */
-import { EXIT, UsageError, type CliIO, type ExitCode } from './command';
+import { EXIT, isUsageError, type CliIO, type ExitCode } from './command';
 import { loadCommand } from './load-command';
 import { CLI_VERSION } from './version';
 
@@ -62,7 +62,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<ExitCode
     saveCache();
     return code;
   } catch (error) {
-    if (error instanceof UsageError) {
+    if (isUsageError(error)) {
       io.stderr(`calm-lens ${first}: ${error.message}\nRun 'calm-lens ${first} --help' for usage.\n`);
       return EXIT.usage;
     }
