@@ -2,7 +2,9 @@
 // drawn and where, clicks, the editor's selection, search, flows, labels, hover cards, theme colours,
 // exports, and a screenshot to look at (test-results/diagram-ecommerce.png).
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser } from 'playwright-core';
@@ -215,6 +217,25 @@ describe('the e-commerce example in the preview', () => {
     assert.ok(!exported.data.includes('var(--'), 'the export still refers to theme variables');
     assert.equal(exported.data.match(/<g class="calm-node /g)?.length, 9);
     assert.equal(exported.data.match(/<g class="calm-edge kind-connects/g)?.length, 5);
+  });
+
+  test('calm-lens render writes an SVG with the same elements, which parses as XML', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'calm-render-')), 'x.svg');
+    const run = spawnSync(process.execPath, [join(REPO_ROOT, 'dist/cli.js'), 'render', 'examples/ecommerce-platform.json', '-o', out], { cwd: REPO_ROOT, encoding: 'utf8' });
+    assert.equal(run.status, 0, run.stderr);
+    const fromCli = await preview.page.evaluate((text) => {
+      // Its <style> left out: the page's Content-Security-Policy would report it.
+      const doc = new DOMParser().parseFromString(text.replace(/^<\?xml[^>]*>\n/, '').replace(/<style>[^<]*<\/style>/, ''), 'image/svg+xml');
+      // No named functions in here: the test's TypeScript compiler would wrap them in a helper the page lacks.
+      const lists = ['g.calm-node', 'g.calm-edge', 'g.calm-edge-label'].map((selector) => [...doc.querySelectorAll(selector)].map((el) => `${el.getAttribute('class')} ${el.getAttribute('data-id')}`).sort());
+      return { errors: doc.querySelectorAll('parsererror').length, lists };
+    }, readFileSync(out, 'utf8'));
+    const inPage = await preview.page.evaluate(() => {
+      const lists = ['g.calm-node', 'g.calm-edge', 'g.calm-edge-label'].map((selector) => [...document.querySelectorAll(`.calm-canvas ${selector}`)].map((el) => `${el.getAttribute('class')} ${el.getAttribute('data-id')}`).sort());
+      return { errors: 0, lists };
+    });
+    assert.deepEqual(fromCli, inPage);
+    assert.equal(inPage.lists[0].length, 9);
   });
 
   test('Export PNG (asked by the extension) posts a PNG image', async () => {

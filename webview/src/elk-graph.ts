@@ -157,7 +157,7 @@ function liftEdge(e: DiagramEdge, parents: ReadonlyMap<string, string | undefine
 
 /**
  * A reading order for the members of one level, computed in linear time: edges that close a cycle
- * (found depth-first, in document order) are set aside, every member goes one layer below its lowest
+ * (found depth-first from the members nothing points to, then in document order) are set aside, every member goes one layer below its lowest
  * predecessor, and within a layer members follow their predecessors' order.
  */
 export function flowOrder(members: readonly string[], links: readonly { from: string; to: string }[]): string[] {
@@ -172,7 +172,11 @@ export function flowOrder(members: readonly string[], links: readonly { from: st
   const state = new Uint8Array(members.length); // 0 new, 1 on stack, 2 done
   const post: number[] = [];
   const keep: number[][] = members.map(() => []);
-  for (let s = 0; s < members.length; s++) {
+  // Start from the members nothing points to, so a cycle is cut where it closes, not where it starts.
+  const pointedTo = new Uint8Array(members.length);
+  for (const targets of out) for (const w of targets) pointedTo[w] = 1;
+  const roots = [...members.keys()].sort((a, b) => pointedTo[a] - pointedTo[b] || a - b);
+  for (const s of roots) {
     if (state[s] !== 0) continue;
     const stack: [number, number][] = [[s, 0]];
     state[s] = 1;
