@@ -17,7 +17,7 @@ function isFile(path: string): boolean {
   }
 }
 
-function colorAllowed(io: CliIO): boolean {
+export function colorAllowed(io: CliIO): boolean {
   // https://no-color.org: any non-empty NO_COLOR turns colour off.
   return io.stdoutIsTTY && !io.env.NO_COLOR;
 }
