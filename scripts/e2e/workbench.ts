@@ -123,3 +123,16 @@ export const sidebar = {
     await page.locator(`.sidebar .pane-header .actions a[aria-label^="${title}"], .sidebar .title-actions a[aria-label^="${title}"]`).first().click();
   },
 };
+
+/**
+ * The page inside a webview panel: VS Code nests it two iframes deep. With `title`, the webview of the
+ * editor tab whose label starts with it.
+ */
+export function webview(page: Page) {
+  return page.frameLocator('iframe.webview.ready').first().frameLocator('#active-frame');
+}
+
+/** The editor tabs' labels, in order. */
+export async function tabLabels(page: Page): Promise<string[]> {
+  return page.locator('.tabs-container .tab').evaluateAll((tabs) => tabs.map((t) => t.getAttribute('aria-label') ?? ''));
+}

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Scenario } from '../../scripts/e2e/scenario';
-import { cursorStatus, errorSquiggles, explorerRows, focusEditor, goToLine, openFile, problems, sidebar, waitForLanguageMode } from '../../scripts/e2e/workbench';
+import { cursorStatus, errorSquiggles, explorerRows, focusEditor, goToLine, openFile, problems, sidebar, tabLabels, waitForLanguageMode, webview } from '../../scripts/e2e/workbench';
 
 const FILE = 'ecommerce-platform.json';
 const MISSING_NODE_MESSAGE = "'order-svc' does not refer to the unique-id of an existing node.";
@@ -17,6 +17,14 @@ function destinationEnd(text: string): { line: number; column: number } {
   const line = lines.findIndex((l, i) => i > destination && l.includes('"node": "order-service"'));
   assert.ok(destination >= 0 && line > destination, 'the example has no connects destination naming order-service');
   return { line: line + 1, column: lines[line].indexOf('order-service') + 'order-service'.length + 1 };
+}
+
+/** Line and column (1-based) where the value of `"name": "<name>"` starts. */
+function nameValue(text: string, name: string): { line: number; column: number } {
+  const lines = text.split('\n');
+  const line = lines.findIndex((l) => l.includes(`"name": "${name}"`));
+  assert.ok(line >= 0, `the example has no node named ${name}`);
+  return { line: line + 1, column: lines[line].indexOf(`"${name}"`) + 2 };
 }
 
 /** Line and column (1-based) of the `order-service` value of the node's own unique-id. */
@@ -82,6 +90,38 @@ describe('the tutorial in VS Code', { timeout: 300_000 }, () => {
     });
   });
 
+  test('Ctrl+Shift+C: the diagram shows the 9 nodes', async () => {
+    await scenario.step('preview', async (page) => {
+      await focusEditor(page);
+      await page.keyboard.press('Control+Shift+C');
+      await page.locator('.tabs-container .tab', { hasText: `Diagram: ${FILE}` }).waitFor();
+      const nodes = webview(page).locator('svg.calm-diagram g.calm-node');
+      await nodes.first().waitFor();
+      assert.equal(await nodes.count(), 9);
+      assert.ok((await tabLabels(page)).some((l) => l.startsWith(FILE)), 'the editor is still open beside the diagram');
+    });
+  });
+
+  test('renaming Inventory Service and saving: the diagram shows the new name', async () => {
+    await scenario.step('rename-node-save', async (page) => {
+      const { line, column } = nameValue(readFileSync(join(scenario.workspaceDir, FILE), 'utf8'), 'Inventory Service');
+      await page.locator('.tabs-container .tab', { hasText: FILE }).first().click();
+      await focusEditor(page);
+      await goToLine(page, line, column);
+      // "Inventory Service" is two words: select both, type the new name, save.
+      await page.keyboard.press('Control+Shift+ArrowRight');
+      await page.keyboard.press('Control+Shift+ArrowRight');
+      await page.keyboard.type('Warehouse');
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Control+S');
+      await page.locator('.tabs-container .tab.active.dirty').waitFor({ state: 'detached' });
+      const name = webview(page).locator('svg.calm-diagram g.calm-node[data-id="inventory-service"] .calm-name');
+      await name.filter({ hasText: 'Warehouse' }).waitFor();
+      assert.equal((await name.textContent())?.trim(), 'Warehouse');
+      assert.equal(await webview(page).locator('svg.calm-diagram g.calm-node').count(), 9);
+    });
+  });
+
   test('the CALM sidebar lists 9 nodes and 8 relationships', async () => {
     await scenario.step('sidebar', async (page) => {
       await sidebar.open(page, 'CALM');
@@ -107,15 +147,28 @@ describe('the tutorial in VS Code', { timeout: 300_000 }, () => {
     });
   });
 
-  test('clicking Order Service selects its definition in the editor', async () => {
+  test('clicking Order Service highlights it in the diagram and selects its definition in the editor', async () => {
     await scenario.step('click-order-service', async (page) => {
       const { line, column } = orderServiceDefinition(readFileSync(join(scenario.workspaceDir, FILE), 'utf8'));
       await sidebar.rows(page).filter({ hasText: 'Order Service' }).first().click();
+      await webview(page).locator('svg.calm-diagram g.calm-node.calm-selected[data-id="order-service"]').waitFor();
+      assert.equal(await webview(page).locator('svg.calm-diagram .calm-selected').count(), 1, 'only Order Service is highlighted');
       const status = page.locator('.statusbar-item[id="status.editor.selection"]', { hasText: `Ln ${line}, Col ` });
       await status.waitFor();
       const text = await cursorStatus(page);
       // The selection is the unique-id value "order-service", quotes included; the cursor at its end.
       assert.equal(text, `Ln ${line}, Col ${column + 15} (15 selected)`);
+    });
+  });
+
+  test('the three views side by side: tree, editor and diagram agree on Order Service', async () => {
+    await scenario.step('overview', async (page) => {
+      await page.locator('.markers-panel').waitFor();
+      await page.keyboard.press('Control+J');
+      await page.locator('.markers-panel').waitFor({ state: 'hidden' });
+      await sidebar.rows(page).filter({ hasText: 'Order Service' }).first().waitFor();
+      await page.locator('.editor-group-container .view-line', { hasText: '"unique-id": "order-service"' }).first().waitFor();
+      await webview(page).locator('svg.calm-diagram g.calm-node.calm-selected[data-id="order-service"]').waitFor();
     });
   });
 });
