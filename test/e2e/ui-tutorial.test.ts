@@ -72,9 +72,19 @@ describe('the tutorial in VS Code', { timeout: 300_000 }, () => {
       await page.keyboard.type('svc');
       // Word completions pop up while typing; a person dismisses them.
       await page.keyboard.press('Escape');
-      await page.locator('.editor-group-container.active .view-line', { hasText: '"node": "order-svc",' }).waitFor();
+      const editedLine = page.locator('.editor-group-container.active .view-line', { hasText: '"node": "order-svc",' });
+      await editedLine.waitFor();
       await problems.waitForRow(page, MISSING_NODE_MESSAGE);
       await errorSquiggles(page).first().waitFor();
+      // One squiggle, drawn on the edited line, under the value (right of the "node" key).
+      assert.equal(await errorSquiggles(page).count(), 1);
+      const squiggle = await errorSquiggles(page).first().boundingBox();
+      const lineBox = await editedLine.boundingBox();
+      const key = await editedLine.locator('span', { hasText: /^"node"$/ }).first().boundingBox();
+      assert.ok(squiggle && lineBox && key, 'the squiggle, the line and the key are on screen');
+      const middle = squiggle.y + squiggle.height / 2;
+      assert.ok(middle >= lineBox.y && middle <= lineBox.y + lineBox.height + 2, `squiggle at y=${squiggle.y}, line at y=${lineBox.y}`);
+      assert.ok(squiggle.x > key.x + key.width, 'the squiggle is under the value, not the key');
       const rows = await problems.rows(page);
       assert.ok(rows.some((r) => r.includes(MISSING_NODE_MESSAGE)), `Problems: ${JSON.stringify(rows)}`);
     });
