@@ -43,6 +43,11 @@ function decodeString(quoted: string): string {
 class StrictTreeParser {
   private pos = 0;
   private depth = 0;
+  /**
+   * The children of the containers being parsed, innermost last; each container takes its own off the end
+   * when it closes, as an array of exactly their number (arrays grown by `push` reserve room for 16 or more).
+   */
+  private readonly pending: JsonNode[] = [];
 
   constructor(
     private readonly text: string,
@@ -95,27 +100,28 @@ class StrictTreeParser {
   private parseObject(parent: JsonNode | undefined): JsonNode {
     this.enter();
     const text = this.text;
-    const children: JsonNode[] = [];
-    const node: NodeUnderConstruction = { type: 'object', offset: this.pos, length: -1, parent, children };
+    const pending = this.pending;
+    const first = pending.length;
+    const node: NodeUnderConstruction = { type: 'object', offset: this.pos, length: -1, parent, children: undefined };
     this.pos++;
     this.skipWhitespace();
     if (text.charCodeAt(this.pos) !== CLOSE_BRACE) {
       for (;;) {
         if (text.charCodeAt(this.pos) !== QUOTE) throw NOT_STRICT;
         const keyOffset = this.pos;
-        const propChildren: JsonNode[] = [];
-        // Every field present from the start: one hidden class for all property nodes.
-        const property: NodeUnderConstruction = { type: 'property', offset: keyOffset, length: -1, parent: node, children: propChildren, colonOffset: -1 };
-        propChildren.push(this.parseString(property));
+        const key: NodeUnderConstruction = this.parseString(undefined);
         this.skipWhitespace();
         if (text.charCodeAt(this.pos) !== COLON) throw NOT_STRICT;
-        property.colonOffset = this.pos;
+        // Every field present from the start, and the pair as one two-element literal: an array grown by
+        // `push` reserves 16 slots, and properties are the most numerous nodes of a large document.
+        const property: NodeUnderConstruction = { type: 'property', offset: keyOffset, length: -1, parent: node, children: undefined, colonOffset: this.pos };
+        key.parent = property;
         this.pos++;
         this.skipWhitespace();
         const value = this.parseValue(property);
-        propChildren.push(value);
+        property.children = [key, value];
         property.length = value.offset + value.length - keyOffset;
-        children.push(property);
+        pending.push(property);
         this.skipWhitespace();
         const c = text.charCodeAt(this.pos);
         if (c === COMMA) {
@@ -127,6 +133,7 @@ class StrictTreeParser {
     }
     this.pos++;
     node.length = this.pos - node.offset;
+    node.children = pending.splice(first);
     this.depth--;
     return node;
   }
@@ -134,13 +141,14 @@ class StrictTreeParser {
   private parseArray(parent: JsonNode | undefined): JsonNode {
     this.enter();
     const text = this.text;
-    const children: JsonNode[] = [];
-    const node: NodeUnderConstruction = { type: 'array', offset: this.pos, length: -1, parent, children };
+    const pending = this.pending;
+    const first = pending.length;
+    const node: NodeUnderConstruction = { type: 'array', offset: this.pos, length: -1, parent, children: undefined };
     this.pos++;
     this.skipWhitespace();
     if (text.charCodeAt(this.pos) !== CLOSE_BRACKET) {
       for (;;) {
-        children.push(this.parseValue(node));
+        pending.push(this.parseValue(node));
         this.skipWhitespace();
         const c = text.charCodeAt(this.pos);
         if (c === COMMA) {
@@ -152,6 +160,7 @@ class StrictTreeParser {
     }
     this.pos++;
     node.length = this.pos - node.offset;
+    node.children = pending.splice(first);
     this.depth--;
     return node;
   }

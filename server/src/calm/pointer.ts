@@ -20,13 +20,15 @@ export function parsePointer(pointer: string): (string | number)[] {
 
 /** The property value node of `key` in an object node, or undefined. Last duplicate wins, as in JSON.parse. */
 export function propertyNode(object: JsonNode | undefined, key: string): JsonNode | undefined {
-  if (!object || object.type !== 'object' || !object.children) return undefined;
-  let found: JsonNode | undefined;
-  for (const prop of object.children) {
-    const k = prop.children?.[0];
-    if (k && k.value === key) found = prop.children?.[1];
+  if (!object || object.type !== 'object') return undefined;
+  const properties = object.children;
+  if (!properties) return undefined;
+  // From the end: the first match there is the last duplicate. An indexed loop: this is the rules' hottest lookup.
+  for (let i = properties.length - 1; i >= 0; i--) {
+    const pair = properties[i].children;
+    if (pair !== undefined && pair[0] !== undefined && pair[0].value === key) return pair[1];
   }
-  return found;
+  return undefined;
 }
 
 /** The string value of `key` in an object node, if it is a string. */

@@ -36,34 +36,39 @@ export function starMember(node: JsonNode | undefined, key: string): JsonNode[] 
 /** Every value below `root` (not `root` itself) in document order: the reference's `$..*`. */
 export function descendantsOf(root: JsonNode): JsonNode[] {
   const out: JsonNode[] = [];
-  // Explicit stack (documents may nest deeply); children pushed in reverse so they pop in document order.
-  const stack: JsonNode[] = [];
-  pushChildrenReversed(stack, root);
-  while (stack.length > 0) {
-    const node = stack.pop()!;
+  visitBelow(root, (node) => {
     out.push(node);
-    pushChildrenReversed(stack, node);
-  }
+  });
   return out;
 }
 
 /** Calls `visit` on every value below `root`, without building a list (for hot, repeated walks). */
 export function forEachDescendant(root: JsonNode, visit: (node: JsonNode) => void): void {
-  const stack: JsonNode[] = [];
-  pushChildrenReversed(stack, root);
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    visit(node);
-    pushChildrenReversed(stack, node);
-  }
+  visitBelow(root, visit);
 }
 
-function pushChildrenReversed(stack: JsonNode[], node: JsonNode): void {
+/**
+ * Pre-order, so document order. Recursive, which is faster than an explicit stack and safe: the rules
+ * only see trees that parsed without error, and parsing refuses nesting deeper than MAX_NESTING_DEPTH (512).
+ */
+function visitBelow(node: JsonNode, visit: (node: JsonNode) => void): void {
   const children = node.children;
-  if (!children || (node.type !== 'array' && node.type !== 'object')) return;
-  for (let i = children.length - 1; i >= 0; i--) {
-    const child = node.type === 'array' ? children[i] : children[i].children?.[1];
-    if (child) stack.push(child);
+  if (children === undefined) return;
+  if (node.type === 'array') {
+    for (let i = 0; i < children.length; i++) {
+      const child = children[i];
+      visit(child);
+      visitBelow(child, visit);
+    }
+  } else if (node.type === 'object') {
+    for (let i = 0; i < children.length; i++) {
+      const pair = children[i].children;
+      const child = pair === undefined ? undefined : pair[1];
+      if (child) {
+        visit(child);
+        visitBelow(child, visit);
+      }
+    }
   }
 }
 
