@@ -8,7 +8,7 @@ import { once } from 'node:events';
 import { get } from 'node:http';
 import { launchBrowser, Steps } from '../../scripts/e2e/browser';
 import { repoRoot, requireChromium, requireCodeServer, requireVsix } from '../../scripts/e2e/paths';
-import { explorerRows } from '../../scripts/e2e/workbench';
+import { explorerRows, waitForLanguageMode } from '../../scripts/e2e/workbench';
 
 function answers(url: string): Promise<boolean> {
   return new Promise((resolve) => {
@@ -47,6 +47,8 @@ test('npm run demo serves VS Code on examples/ with the e-commerce file open; Ct
       await page.locator('.tabs-container .tab.active[data-resource-name="ecommerce-platform.json"]').waitFor();
       await page.locator('.editor-group-container.active .view-line', { hasText: '"unique-id": "customer"' }).waitFor();
       assert.ok((await explorerRows(page)).includes('ecommerce-platform.json'));
+      // The packaged extension is installed and running: it switched the file to the CALM language mode.
+      await waitForLanguageMode(page, 'CALM');
       await new Steps(page, 'demo').shot('demo-url-opened');
     } finally {
       await browser.close();
