@@ -14,6 +14,7 @@ const SECTIONS = [
   { name: 'validate', file: 'bench/validate.ts' },
   { name: 'tree', file: 'bench/tree.ts' },
   { name: 'features', file: 'bench/features.ts' },
+  { name: 'diagram', file: 'bench/diagram.ts' },
 ];
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..');

@@ -4,8 +4,9 @@ import { activationSuite } from './activation.suite';
 import { diagnosticsSuite } from './diagnostics.suite';
 import { languageFeaturesSuite } from './language-features.suite';
 import { previewSuite } from './preview.suite';
+import { previewPanelSuite } from './preview-panel.suite';
 import { selectionSuite } from './selection.suite';
 import { settingsSuite } from './settings.suite';
 import { treeSuite } from './tree.suite';
 
-export const suites: ReadonlyArray<() => void> = [activationSuite, diagnosticsSuite, settingsSuite, selectionSuite, treeSuite, previewSuite, languageFeaturesSuite];
+export const suites: ReadonlyArray<() => void> = [activationSuite, diagnosticsSuite, settingsSuite, selectionSuite, treeSuite, previewSuite, previewPanelSuite, languageFeaturesSuite];

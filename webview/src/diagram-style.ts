@@ -71,7 +71,7 @@ ${perShape}
 .calm-edge-label>rect{fill:var(--calm-bg);stroke:var(--calm-edge);stroke-width:1;stroke-opacity:.6}
 .calm-edge-label>text{fill:var(--calm-muted);font-size:10.5px;font-weight:600;letter-spacing:.03em}
 .calm-hide-labels .calm-edge-label{display:none}
-.calm-diagram[data-strategy=layered] .calm-node:not(.calm-container)>.calm-shape{filter:drop-shadow(0 1px 2px rgba(0,0,0,.14))}
+.calm-diagram[data-size=small] .calm-node:not(.calm-container)>.calm-shape{filter:drop-shadow(0 1px 2px rgba(0,0,0,.14))}
 .calm-selected>.calm-shape,.calm-node.calm-selected>.calm-shape{stroke:var(--calm-highlight);stroke-width:3.2}
 .calm-edge.calm-selected>.calm-line{stroke:var(--calm-highlight);stroke-width:3}
 .calm-edge.calm-selected>.calm-arrow{fill:var(--calm-highlight)}

@@ -17,8 +17,10 @@ import type { LayoutStrategy } from './layout-types';
 import { CONTAINER_HEADER, CONTAINER_PADDING, NODE_HEIGHT, NODE_WIDTH } from './node-shapes';
 
 /** Above either bound the `large` strategy is used. */
-export const LAYERED_MAX_NODES = 250;
-export const LAYERED_MAX_EDGES = 400;
+export const LAYERED_MAX_NODES = 150;
+export const LAYERED_MAX_EDGES = 300;
+/** Above this many nodes `layered` sweeps less and ignores document order: about half the time on dense graphs. */
+const LAYERED_THOROUGH_MAX_NODES = 60;
 
 export function chooseStrategy(graph: DiagramGraph): LayoutStrategy {
   return graph.nodes.length <= LAYERED_MAX_NODES && graph.edges.length <= LAYERED_MAX_EDGES ? 'layered' : 'large';
@@ -79,6 +81,11 @@ const LARGE_CONTAINER_LAYERED: LayoutOptions = {
 
 const LARGE_CONTAINER_BOX: LayoutOptions = { ...BOX, 'elk.hierarchyHandling': 'SEPARATE_CHILDREN' };
 
+const LAYERED_QUICK: LayoutOptions = {
+  'elk.layered.thoroughness': '3',
+  'elk.layered.considerModelOrder.strategy': 'NONE',
+};
+
 const CONTAINER_OPTIONS: LayoutOptions = {
   ...SPACING,
   'elk.padding': `[top=${CONTAINER_HEADER},left=${CONTAINER_PADDING},bottom=${CONTAINER_PADDING},right=${CONTAINER_PADDING}]`,
@@ -138,7 +145,8 @@ function layeredInput(graph: DiagramGraph): ElkInput {
     root.edges?.push({ id: e.id, sources: [e.source], targets: [e.target] });
     routedByElk.add(e.id);
   }
-  return { graph: root, options: LAYERED_OPTIONS, routedByElk };
+  const options = graph.nodes.length > LAYERED_THOROUGH_MAX_NODES ? { ...LAYERED_OPTIONS, ...LAYERED_QUICK } : LAYERED_OPTIONS;
+  return { graph: root, options, routedByElk };
 }
 
 /** Where an edge sits in the hierarchy: the level that holds both ends, and the ends lifted to that level. */

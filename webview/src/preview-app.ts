@@ -137,8 +137,9 @@ export class PreviewApp {
     });
     this.viewport.addEventListener('pointerleave', () => this.tooltip.hide());
     // A diagram still fitted to the panel stays fitted when the panel is resized.
-    window.addEventListener('resize', () => {
+    this.panZoom.onResize(() => {
       if (this.view.current && this.panZoom.fitted) this.panZoom.fit();
+      else this.scheduleViewport();
     });
     this.banner.addEventListener('click', (e) => {
       if (e.target instanceof HTMLElement && e.target.closest('a')) {
@@ -265,11 +266,13 @@ export class PreviewApp {
       if (generation !== this.generation) return;
       performance.mark('calm:laid-out');
       const data = buildViewData(graph, result.layout);
-      await nextTask();
+      const started = performance.now();
+      if (!(await this.view.show(data, this.showLabels, async () => (await nextTask(), generation === this.generation)))) return;
       if (generation !== this.generation) return;
       this.busy.hidden = true;
       this.message.hidden = true;
-      this.draw(data, newDocument);
+      this.afterShow(data, newDocument);
+      this.lastDrawMs = performance.now() - started;
       performance.mark('calm:drawn');
       this.rendered(model, graph, result.layout, !result.reused, result.ms, this.lastDrawMs, !model.parsed);
     } catch (error) {
@@ -287,11 +290,10 @@ export class PreviewApp {
   private lastDrawMs = 0;
   private receivedAt = 0;
 
-  private draw(data: ViewData, newDocument: boolean): void {
+  /** The diagram is in the page: place the view, and bring back the legend, flows and highlights. */
+  private afterShow(data: ViewData, newDocument: boolean): void {
     const { graph, layout } = data;
-    const started = performance.now();
     this.tooltip.hide();
-    this.view.show(data, this.showLabels);
     this.panZoom.setContentSize(layout.width, layout.height);
     if (newDocument) this.panZoom.fit();
     this.view.updateViewport(this.panZoom.visibleRect(), this.panZoom.scale);
@@ -304,7 +306,6 @@ export class PreviewApp {
     if (this.flowId !== undefined) this.setFlow(this.flowId);
     this.applySelection(false);
     if (this.search.query !== '') this.runSearch(this.search.query, true);
-    this.lastDrawMs = performance.now() - started;
   }
 
   private clearDiagram(): void {

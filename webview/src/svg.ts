@@ -21,6 +21,8 @@ export interface SvgOptions {
 }
 
 const NAME_SIZE = 13.5;
+/** Soft shadows under the nodes of small diagrams only: a filter per node is costly to paint. */
+const SHADOWED_NODES = 40;
 const TEXT_X = 60;
 const TEXT_RIGHT_PAD = 12;
 
@@ -200,7 +202,7 @@ export function svgOpen(layout: DiagramLayout, options: SvgOptions): string {
   const w = Math.ceil(layout.width);
   const h = Math.ceil(layout.height);
   return (
-    `<svg xmlns="http://www.w3.org/2000/svg" class="calm-diagram${options.showLabels ? '' : ' calm-hide-labels'}" data-strategy="${layout.strategy}" viewBox="0 0 ${w} ${h}" width="${w}" height="${h}">` +
+    `<svg xmlns="http://www.w3.org/2000/svg" class="calm-diagram${options.showLabels ? '' : ' calm-hide-labels'}" data-strategy="${layout.strategy}"${layout.nodes.length <= SHADOWED_NODES ? ' data-size="small"' : ''} viewBox="0 0 ${w} ${h}" width="${w}" height="${h}">` +
     (options.caption !== undefined ? `<title>${escapeXml(options.caption)}</title>` : '') +
     (options.style !== undefined ? `<style>${options.style}</style><rect class="calm-background" width="100%" height="100%"/>` : '')
   );

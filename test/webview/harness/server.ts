@@ -9,8 +9,6 @@ import { extname, join, normalize, resolve } from 'node:path';
 import { previewHtml } from '../../../client/src/preview/preview-html';
 
 export const REPO_ROOT = resolve(__dirname, '../../..');
-const DIST = join(REPO_ROOT, 'dist/webview');
-const HARNESS = __dirname;
 
 const TYPES: Readonly<Record<string, string>> = { '.js': 'text/javascript', '.css': 'text/css', '.html': 'text/html', '.map': 'application/json' };
 
@@ -25,7 +23,18 @@ export interface HarnessServer {
 
 export const NONCE = 'calmTestNonce0123456789abcdefABCD';
 
-export async function startHarness(): Promise<HarnessServer> {
+export interface HarnessOptions {
+  /** The repository (default: found from this file; a bundled copy, as the benchmarks run it, passes it). */
+  readonly repoRoot?: string;
+  /** More files to serve, by URL path (the benchmark's Mermaid page). */
+  readonly files?: Readonly<Record<string, string>>;
+}
+
+export async function startHarness(options: HarnessOptions = {}): Promise<HarnessServer> {
+  const root = options.repoRoot ?? REPO_ROOT;
+  const DIST = join(root, 'dist/webview');
+  const HARNESS = join(root, 'test/webview/harness');
+  const files = options.files ?? {};
   let origin = '';
   const stashed = new Map<string, string>();
   let nextStash = 1;
@@ -51,6 +60,12 @@ export async function startHarness(): Promise<HarnessServer> {
         }
         if (url.pathname === '/favicon.ico') {
           res.writeHead(204).end();
+          return;
+        }
+        const extra = Object.hasOwn(files, url.pathname) ? files[url.pathname] : undefined;
+        if (extra !== undefined) {
+          res.writeHead(200, { 'content-type': TYPES[extname(extra)] ?? 'application/octet-stream' });
+          res.end(await readFile(extra));
           return;
         }
         if (url.pathname.startsWith('/message/')) {

@@ -6,7 +6,7 @@
  */
 import type { DiagramEdge, DiagramGraph, DiagramNode } from '../diagram-graph';
 import type { DiagramLayout, LaidOutEdge, LaidOutNode } from '../layout-types';
-import { deploymentContainers, edgeLabelSvg, edgeSvg, nodeSvg, renderSvg, svgOpen } from '../svg';
+import { deploymentContainers, edgeLabelSvg, edgeSvg, nodeSvg, svgOpen } from '../svg';
 import { overviewSvg, polylinesPath, rectsPath } from '../svg-overview';
 import type { Rect } from './pan-zoom';
 
@@ -83,6 +83,47 @@ export function buildViewData(graph: DiagramGraph, layout: DiagramLayout): ViewD
   };
 }
 
+/** Elements per slice when a layered diagram is built: each slice is parsed in one short task. */
+const SLICE = 150;
+
+async function buildLayered(data: ViewData, showLabels: boolean, between: () => Promise<boolean>): Promise<SVGSVGElement | null> {
+  const { layout } = data;
+  const holder = document.createElement('div');
+  holder.innerHTML = `${svgOpen(layout, { showLabels })}<g class="calm-containers"></g><g class="calm-edges"></g><g class="calm-nodes"></g><g class="calm-edge-labels"></g></svg>`;
+  const svg = holder.querySelector('svg');
+  if (!svg) return null;
+  const group = (name: string) => svg.querySelector(`:scope > .${name}`) as SVGGElement;
+  const slices: { group: SVGGElement; parts: (() => string)[] }[] = [
+    { group: group('calm-containers'), parts: [] },
+    { group: group('calm-edges'), parts: [] },
+    { group: group('calm-nodes'), parts: [] },
+    { group: group('calm-edge-labels'), parts: [] },
+  ];
+  for (const box of layout.nodes) {
+    const node = data.nodesById.get(box.id);
+    if (node) slices[box.container ? 0 : 2].parts.push(() => nodeSvg(node, box, data.deployments.has(node.id)));
+  }
+  for (const route of layout.edges) {
+    const edge = data.edgesById.get(route.id);
+    if (!edge || route.points.length < 4) continue;
+    slices[1].parts.push(() => edgeSvg(edge, route));
+    if (edge.kind === 'connects') slices[3].parts.push(() => edgeLabelSvg(edge, route));
+  }
+  let pending = 0;
+  for (const { group: g, parts } of slices) {
+    for (let i = 0; i < parts.length; i += SLICE) {
+      if (pending >= SLICE) {
+        if (!(await between())) return null;
+        pending = 0;
+      }
+      const slice = parts.slice(i, i + SLICE);
+      g.insertAdjacentHTML('beforeend', slice.map((p) => p()).join(''));
+      pending += slice.length;
+    }
+  }
+  return svg;
+}
+
 export class DiagramView {
   private svgRoot: SVGSVGElement | undefined;
   private lod = false;
@@ -123,8 +164,24 @@ export class DiagramView {
     return this.nodeEls.size + edges;
   }
 
-  show(data: ViewData, showLabels: boolean): void {
+  /**
+   * Draws a diagram. A `layered` one is built off-screen in slices, `between()` running between them (the
+   * page stays responsive; false means a newer diagram came and this one is abandoned), then swapped in
+   * at once. Resolves false when abandoned.
+   */
+  async show(data: ViewData, showLabels: boolean, between: () => Promise<boolean>): Promise<boolean> {
     const { graph, layout } = data;
+    const lod = layout.strategy === 'large';
+    let svg: SVGSVGElement | null;
+    if (lod) {
+      // The text comes from svg.ts, which escapes every document string: no markup of the document can be in it.
+      const holder = document.createElement('div');
+      holder.innerHTML = `${svgOpen(layout, { showLabels })}${overviewSvg(graph, layout)}<g class="calm-detail"><g class="calm-containers"></g><g class="calm-edges"></g><g class="calm-nodes"></g><g class="calm-edge-labels"></g></g></svg>`;
+      svg = holder.querySelector('svg');
+    } else {
+      svg = await buildLayered(data, showLabels, between);
+      if (!svg) return false;
+    }
     this.graph = graph;
     this.layout = layout;
     this.nodesById = data.nodesById;
@@ -136,15 +193,13 @@ export class DiagramView {
     this.deployments = data.deployments;
     this.nodeEls.clear();
     this.edgeEls.clear();
-    this.lod = layout.strategy === 'large';
+    this.lod = lod;
     this.drawnArea = undefined;
-    // The text comes from svg.ts, which escapes every document string: no markup of the document can be in it.
-    this.canvas.innerHTML = this.lod
-      ? `${svgOpen(layout, { showLabels })}${overviewSvg(graph, layout)}<g class="calm-detail"><g class="calm-containers"></g><g class="calm-edges"></g><g class="calm-nodes"></g><g class="calm-edge-labels"></g></g></svg>`
-      : renderSvg(graph, layout, { showLabels });
-    this.svgRoot = this.canvas.querySelector('svg') ?? undefined;
+    this.svgRoot = svg ?? undefined;
+    this.canvas.replaceChildren(...(svg ? [svg] : []));
     if (!this.lod) this.indexAll();
     this.setOverview(this.lod);
+    return true;
   }
 
   clear(): void {

@@ -27,6 +27,10 @@ export class PanZoom {
   private pinchStart: { distance: number; k: number; cx: number; cy: number; tx: number; ty: number } | undefined;
   private moved = false;
   private listeners: ((scale: number) => void)[] = [];
+  private resizeListeners: (() => void)[] = [];
+  /** The viewport's size, kept by a ResizeObserver: reading clientWidth after a redraw would force a layout of the whole diagram. */
+  private width: number;
+  private height: number;
   /** True from a fit() until the view is moved or zoomed otherwise. */
   fitted = false;
 
@@ -34,6 +38,15 @@ export class PanZoom {
     private readonly viewport: HTMLElement,
     private readonly canvas: HTMLElement,
   ) {
+    this.width = viewport.clientWidth;
+    this.height = viewport.clientHeight;
+    new ResizeObserver((entries) => {
+      const box = entries[entries.length - 1]?.contentRect;
+      if (!box) return;
+      this.width = box.width;
+      this.height = box.height;
+      for (const l of this.resizeListeners) l();
+    }).observe(viewport);
     viewport.addEventListener('wheel', (e) => this.onWheel(e), { passive: false });
     viewport.addEventListener('pointerdown', (e) => this.onPointerDown(e));
     viewport.addEventListener('pointermove', (e) => this.onPointerMove(e));
@@ -73,7 +86,11 @@ export class PanZoom {
   }
 
   private size(): { w: number; h: number } {
-    return { w: this.viewport.clientWidth, h: this.viewport.clientHeight };
+    return { w: this.width, h: this.height };
+  }
+
+  onResize(listener: () => void): void {
+    this.resizeListeners.push(listener);
   }
 
   /** The part of the diagram in view, in diagram coordinates. */
