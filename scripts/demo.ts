@@ -48,7 +48,13 @@ async function main(): Promise<void> {
   const vsix = requireVsix();
 
   console.log(`\n[demo] starting VS Code (code-server) with ${vsix} installed`);
-  const server = await startCodeServer({ vsix: [vsix], folder: examplesDir, port: options.port });
+  const server = await startCodeServer({
+    vsix: [vsix],
+    folder: examplesDir,
+    port: options.port,
+    // examples/ lies inside this repository: no prompt to open the repository in its parent folder.
+    settings: { 'git.openRepositoryInParentFolders': 'never' },
+  });
   const url = demoUrl(server.origin, server.authority);
   console.log(`\n[demo] VS Code with CALM Lens is ready. Open this URL in a browser:\n\n  ${url}\n`);
   console.log(`[demo] (${server.origin}/ opens examples/ too.) Press Ctrl+C to stop.`);
