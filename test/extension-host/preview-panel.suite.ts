@@ -27,9 +27,23 @@ export function previewPanelSuite(): void {
   suite('diagram preview panel', () => {
     const uri = () => workspaceFile('ecommerce-platform.json');
 
+    // The workspace is shared with the suites that follow: the example goes back to what it was.
+    let original = '';
+    suiteSetup(async () => {
+      original = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri()));
+    });
+
     suiteTeardown(async () => {
       await setSetting('calm.preview', 'updateOn', undefined);
       await closePreviews();
+      const document = await vscode.workspace.openTextDocument(uri());
+      if (document.getText() !== original) {
+        const edit = new vscode.WorkspaceEdit();
+        edit.replace(uri(), new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length)), original);
+        await vscode.workspace.applyEdit(edit);
+      }
+      if (document.isDirty) await document.save();
+      await vscode.workspace.fs.delete(workspaceFile('ecommerce-platform.svg')).then(undefined, () => undefined);
     });
 
     test('Open Preview draws the example beside the editor, keeps the focus in the editor, and a second call reuses the panel', async () => {
@@ -54,6 +68,7 @@ export function previewPanelSuite(): void {
       const editor = await openCalmEditor(uri());
       const key = uri().toString();
       await api.preview.whenRendered(key);
+      editor.selection = new vscode.Selection(0, 0, 0, 0);
       const selected = waitFor(
         vscode.window.onDidChangeTextEditorSelection,
         () => {
@@ -62,7 +77,6 @@ export function previewPanelSuite(): void {
         },
         'a selection in the editor',
       );
-      editor.selection = new vscode.Selection(0, 0, 0, 0);
       // None of these may move the selection: the first selection seen must be the valid reveal's.
       await api.preview.receive(key, { type: 'reveal', element: { kind: 'node', uniqueId: 'no-such-node' } });
       await api.preview.receive(key, { type: 'reveal', element: { kind: 'file', uniqueId: '/etc/passwd' } });
