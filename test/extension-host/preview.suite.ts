@@ -44,6 +44,16 @@ export function previewSuite(): void {
       assert.equal(api.preview.panels().filter((p) => p.uri === uri.toString()).length, 1);
     });
 
+    test('the "Show in diagram" lens command opens the diagram and selects that node', async () => {
+      const api = await calmLens();
+      const uri = workspaceFile('ecommerce-platform.json');
+      await openCalmEditor(uri);
+      await vscode.commands.executeCommand('calm.showInDiagram', 'order-database', uri.toString());
+      await api.preview.whenRendered(uri.toString());
+      assert.equal(api.preview.panels().filter((p) => p.uri === uri.toString()).length, 1);
+      assert.deepEqual(api.selection.current?.element, { kind: 'node', uniqueId: 'order-database' });
+    });
+
     test('another document gets a panel of its own', async () => {
       const api = await calmLens();
       const first = workspaceFile('ecommerce-platform.json');

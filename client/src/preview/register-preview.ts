@@ -12,6 +12,7 @@ import { documentName, PREVIEW_VIEW_TYPE, PreviewPanel, type ModelSource } from 
 import type { PreviewApi, PreviewPanelInfo } from './preview-api';
 
 export const OPEN_PREVIEW_COMMAND = 'calm.openPreview';
+export const SHOW_IN_DIAGRAM_COMMAND = 'calm.showInDiagram';
 export const EXPORT_SVG_COMMAND = 'calm.preview.exportSvg';
 export const EXPORT_PNG_COMMAND = 'calm.preview.exportPng';
 export const UPDATE_ON_SETTING = 'calm.preview.updateOn';
@@ -143,6 +144,14 @@ export function registerPreview(context: vscode.ExtensionContext, deps: PreviewD
     { dispose: () => [...timers.values()].forEach((t) => clearTimeout(t)) },
     vscode.commands.registerCommand(OPEN_PREVIEW_COMMAND, async (arg?: unknown) => {
       await open(arg);
+    }),
+    // The "Show in diagram" code lens above each node: arguments (nodeId, uri) from the server.
+    vscode.commands.registerCommand(SHOW_IN_DIAGRAM_COMMAND, async (nodeId?: unknown, uriText?: unknown) => {
+      if (typeof nodeId !== 'string' || typeof uriText !== 'string') return;
+      const uri = vscode.Uri.parse(uriText);
+      await open(uri);
+      // An open diagram highlights it at once; one still loading reads the hub's current selection.
+      deps.selection.select({ uri: uri.toString(), element: { kind: 'node', uniqueId: nodeId }, origin: 'editor' });
     }),
     vscode.commands.registerCommand(EXPORT_SVG_COMMAND, exportCommand('svg')),
     vscode.commands.registerCommand(EXPORT_PNG_COMMAND, exportCommand('png')),
