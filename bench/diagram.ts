@@ -120,7 +120,7 @@ async function measureMermaid(browser: Browser, server: HarnessServer, c: Case, 
     const outcome = await Promise.race([
       page.evaluate((flowchart) => (window as unknown as { calmBenchMermaid: Render }).calmBenchMermaid(flowchart), code).then(
         (r) => ({ ok: true as const, ...r }),
-        (e: unknown) => ({ ok: false as const, message: e instanceof Error ? e.message.split('\n')[0] : String(e) }),
+        (e: unknown) => ({ ok: false as const, message: `failed: ${(e instanceof Error ? e.message.split('\n')[0] : String(e)).replace(/^page\.evaluate: (Error: )?/, '')}` }),
       ),
       new Promise<{ ok: false; message: string }>((resolve) => setTimeout(() => resolve({ ok: false, message: `no result in ${MERMAID_TIMEOUT_MS / 1000} s` }), MERMAID_TIMEOUT_MS)),
     ]);

@@ -241,6 +241,7 @@ export class PreviewApp {
     // Big models are read in several short tasks, so the page never stops answering for long.
     await nextTask();
     if (generation !== this.generation) return;
+    // User Timing marks name each step in the Performance panel of the webview's developer tools.
     performance.mark('calm:model');
     const graph = toDiagramGraph(model);
     performance.mark('calm:graph');

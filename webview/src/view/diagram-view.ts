@@ -157,13 +157,6 @@ export class DiagramView {
     return this.lod && this.overview;
   }
 
-  /** Number of node and edge elements in the page (what culling keeps small). */
-  get elementCount(): number {
-    let edges = 0;
-    for (const list of this.edgeEls.values()) edges += list.length;
-    return this.nodeEls.size + edges;
-  }
-
   /**
    * Draws a diagram. A `layered` one is built off-screen in slices, `between()` running between them (the
    * page stays responsive; false means a newer diagram came and this one is abandoned), then swapped in
