@@ -17,6 +17,13 @@ function testFiles(dir) {
   });
 }
 
+// The browser suites need Chromium and code-server: install them if missing (idempotent, instant when present),
+// so that `npm test` alone runs every test on a fresh machine.
+if (suites.includes('webview') || suites.includes('e2e')) {
+  const install = spawnSync('bash', ['scripts/e2e/install.sh'], { stdio: 'inherit' });
+  if (install.status !== 0) process.exit(install.status ?? 1);
+}
+
 const build = spawnSync('node', ['esbuild.mjs'], { stdio: 'inherit' });
 if (build.status !== 0) process.exit(build.status ?? 1);
 
