@@ -94,7 +94,7 @@ describe('the e-commerce example in the preview', () => {
   test('draws the six platform members inside the E-Commerce Platform box, below its title', async () => {
     const platform = await boxOf(preview, node('ecommerce-platform'));
     assert.equal(await preview.page.locator(node('ecommerce-platform')).getAttribute('class'), 'calm-node calm-container shape-system');
-    const title = await boxOf(preview, `${node('ecommerce-platform')} > text.calm-name`);
+    const title = await boxOf(preview, 'g.calm-container-title[data-id="ecommerce-platform"] > text.calm-name');
     for (const id of PLATFORM_MEMBERS) {
       const member = await boxOf(preview, node(id));
       assert.ok(inside(member, platform), `${id} ${JSON.stringify(member)} is not inside the platform ${JSON.stringify(platform)}`);
@@ -196,6 +196,37 @@ describe('the e-commerce example in the preview', () => {
     assert.ok(Math.abs(moved.x - before.x - 60) < 1 && Math.abs(moved.y - before.y - 40) < 1, 'the drag did not pan the diagram');
     assert.equal((await preview.posted()).slice(posted).filter((m) => m.type === 'reveal').length, 0, 'a drag selected a node');
     await preview.page.getByRole('button', { name: 'Fit to view (0)' }).click();
+  });
+
+  test('a dark theme: the page takes its colours, and a screenshot is saved', async () => {
+    const dark: Record<string, string> = {
+      '--vscode-editor-background': '#1f1f1f',
+      '--vscode-editor-foreground': '#cccccc',
+      '--vscode-foreground': '#cccccc',
+      '--vscode-descriptionForeground': '#9d9d9d',
+      '--vscode-editorWidget-background': '#252526',
+      '--vscode-editorLineNumber-foreground': '#6e7681',
+      '--vscode-charts-blue': '#3794ff',
+      '--vscode-charts-green': '#89d185',
+      '--vscode-charts-orange': '#d18616',
+      '--vscode-charts-purple': '#b180d7',
+    };
+    await preview.page.evaluate((vars) => {
+      document.body.classList.add('vscode-dark');
+      for (const [k, v] of Object.entries(vars)) document.documentElement.style.setProperty(k, v);
+    }, dark);
+    const colours = await preview.page.evaluate(() => ({
+      page: getComputedStyle(document.body).backgroundColor,
+      node: getComputedStyle(document.querySelector('g.calm-node.shape-database > .calm-shape') as Element).fill,
+      border: getComputedStyle(document.querySelector('g.calm-node.shape-database > .calm-shape') as Element).stroke,
+      name: getComputedStyle(document.querySelector('g.calm-node .calm-name') as Element).fill,
+    }));
+    assert.deepEqual(colours, { page: 'rgb(31, 31, 31)', node: 'rgb(37, 37, 38)', border: 'rgb(137, 209, 133)', name: 'rgb(204, 204, 204)' });
+    await preview.page.screenshot({ path: join(REPO_ROOT, 'test-results/diagram-ecommerce-dark.png') });
+    await preview.page.evaluate((vars) => {
+      document.body.classList.remove('vscode-dark');
+      for (const k of Object.keys(vars)) document.documentElement.style.removeProperty(k);
+    }, dark);
   });
 
   test('colours come from the VS Code theme variables', async () => {

@@ -59,7 +59,11 @@ ${perShape}
 .calm-container>.calm-shape{fill:var(--calm-accent);fill-opacity:.045;stroke:var(--calm-accent);stroke-width:1.4}
 .calm-container>.calm-header{fill:var(--calm-accent);fill-opacity:.10;stroke:none}
 .calm-container.calm-deployment>.calm-shape{stroke-dasharray:8 5}
-.calm-container .calm-name{font-size:14.5px;font-weight:700}
+.calm-container-title .calm-tile{fill:var(--calm-accent);fill-opacity:.14;stroke:none}
+.calm-container-title .calm-glyph{fill:none;stroke:var(--calm-accent);stroke-width:1.7;stroke-linecap:round;stroke-linejoin:round}
+.calm-container-title .calm-name{fill:var(--calm-fg);font-size:14.5px;font-weight:700}
+.calm-container-title .calm-type{fill:var(--calm-muted);font-size:10.5px;letter-spacing:.06em}
+.calm-container-title text{paint-order:stroke;stroke:var(--calm-bg);stroke-width:4px;stroke-linejoin:round}
 .calm-problem-error{fill:var(--calm-error)}
 .calm-problem-warning{fill:var(--calm-warning)}
 .calm-edge>.calm-line{fill:none;stroke:var(--calm-edge);stroke-width:1.5;stroke-linejoin:round}
@@ -79,7 +83,7 @@ ${perShape}
 .calm-node.calm-match-current>.calm-shape{stroke-width:4.5}
 .calm-edge.calm-match>.calm-line{stroke:var(--calm-match);stroke-width:3}
 .calm-dim .calm-node,.calm-dim .calm-edge,.calm-dim .calm-edge-label{opacity:.22}
-.calm-dim .calm-node.calm-flow-on,.calm-dim .calm-edge.calm-flow-on,.calm-dim .calm-container{opacity:1}
+.calm-dim .calm-node.calm-flow-on,.calm-dim .calm-edge.calm-flow-on,.calm-dim .calm-container,.calm-dim .calm-selected{opacity:1}
 .calm-edge.calm-flow-on>.calm-line{stroke:var(--calm-highlight);stroke-width:2.8;stroke-dasharray:none}
 .calm-edge.calm-flow-on>.calm-arrow{fill:var(--calm-highlight)}
 .calm-flow-badge>circle{fill:var(--calm-highlight)}
@@ -123,7 +127,7 @@ export function standaloneDiagramCss(values: Readonly<Record<string, string>> = 
       return base
         .split('\n')
         .filter((line) => line.includes('var(--calm-accent)'))
-        .map((line) => line.replace(/(^|,)\.calm-(node|container)/g, `$1.calm-$2.shape-${shape}`).replace(/var\(--calm-accent\)/g, value(p.name)))
+        .map((line) => line.replace(/(^|,)\.calm-(node|container-title|container)(?=[ >.{:])/g, `$1.calm-$2.shape-${shape}`).replace(/var\(--calm-accent\)/g, value(p.name)))
         .join('\n');
     })
     .join('\n');

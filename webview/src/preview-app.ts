@@ -136,6 +136,13 @@ export class PreviewApp {
       else this.tooltip.hide();
     });
     this.viewport.addEventListener('pointerleave', () => this.tooltip.hide());
+    // Fitting keeps the legend's corner free; its size is observed, not read (a read would force a layout).
+    new ResizeObserver((entries) => {
+      const box = entries[entries.length - 1]?.contentRect;
+      this.panZoom.setBottomInset(box && box.height > 0 ? box.height + 24 : 0);
+      // Observers run after layout and before paint: a diagram fitted a moment ago is re-fitted unseen.
+      if (this.view.current && this.panZoom.fitted) this.panZoom.fit();
+    }).observe(this.legend);
     // A diagram still fitted to the panel stays fitted when the panel is resized.
     this.panZoom.onResize(() => {
       if (this.view.current && this.panZoom.fitted) this.panZoom.fit();

@@ -71,21 +71,32 @@ function leafNode(node: DiagramNode, box: LaidOutNode, options: Pick<SvgOptions,
   );
 }
 
+/** A container's box: its outline and title band (its title is drawn later, above the edges: containerTitleSvg). */
 function containerNode(node: DiagramNode, box: LaidOutNode, deployment: boolean, options: Pick<SvgOptions, 'titles'>): string {
   const { width: w, height: h } = box;
   const r = 12;
   const header = `M${r},0H${w - r}Q${w},0 ${w},${r}V${CONTAINER_HEADER - 8}H0V${r}Q0,0 ${r},0Z`;
-  const nameWidth = w - 56 - 16;
-  const name = fitLines(node.name, nameWidth, 14.5, 1)[0] ?? '';
   return (
     `<g class="calm-node calm-container shape-${node.shape}${deployment ? ' calm-deployment' : ''}" data-id="${escapeXml(node.id)}" transform="translate(${n2(box.x)} ${n2(box.y)})">` +
     title(node, options) +
     `<path class="calm-shape" d="${roundedRect(w, h, r)}"/>` +
     `<path class="calm-header" d="${header}"/>` +
+    problemMark(node, w - 8) +
+    `</g>`
+  );
+}
+
+/**
+ * A container's icon, name and type. Drawn above the edges, with a halo in the background colour, so an
+ * edge entering the container through its title band never strikes through the name.
+ */
+export function containerTitleSvg(node: DiagramNode, box: LaidOutNode): string {
+  const name = fitLines(node.name, box.width - 56 - 16, 14.5, 1)[0] ?? '';
+  return (
+    `<g class="calm-container-title shape-${node.shape}" data-id="${escapeXml(node.id)}" transform="translate(${n2(box.x)} ${n2(box.y)})">` +
     icon(node, 12, 8, 28) +
     `<text class="calm-name" x="50" y="22">${escapeXml(name)}</text>` +
     `<text class="calm-type" x="50" y="37">${escapeXml(caption(node))}</text>` +
-    problemMark(node, w - 8) +
     `</g>`
   );
 }
@@ -208,17 +219,27 @@ export function svgOpen(layout: DiagramLayout, options: SvgOptions): string {
   );
 }
 
+/** The diagram's layers, bottom to top. */
+export const LAYERS = ['calm-containers', 'calm-edges', 'calm-container-titles', 'calm-nodes', 'calm-edge-labels'] as const;
+
+/** The empty layers, to be filled piece by piece (the webview). */
+export function emptyLayers(): string {
+  return LAYERS.map((l) => `<g class="${l}"></g>`).join('');
+}
+
 export function renderSvg(graph: DiagramGraph, layout: DiagramLayout, options: SvgOptions): string {
   const nodesById = new Map(graph.nodes.map((n) => [n.id, n]));
   const edgesById = new Map(graph.edges.map((e) => [e.id, e]));
   const deployments = deploymentContainers(graph);
 
   const containers: string[] = [];
+  const titles: string[] = [];
   const leaves: string[] = [];
   for (const box of layout.nodes) {
     const node = nodesById.get(box.id);
     if (!node) continue;
     (box.container ? containers : leaves).push(nodeSvg(node, box, deployments.has(node.id), options));
+    if (box.container) titles.push(containerTitleSvg(node, box));
   }
   const edges: string[] = [];
   const labels: string[] = [];
@@ -233,6 +254,7 @@ export function renderSvg(graph: DiagramGraph, layout: DiagramLayout, options: S
     svgOpen(layout, options) +
     `<g class="calm-containers">${containers.join('')}</g>` +
     `<g class="calm-edges">${edges.join('')}</g>` +
+    `<g class="calm-container-titles">${titles.join('')}</g>` +
     `<g class="calm-nodes">${leaves.join('')}</g>` +
     `<g class="calm-edge-labels">${labels.join('')}</g>` +
     `</svg>`

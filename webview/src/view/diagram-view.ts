@@ -6,7 +6,7 @@
  */
 import type { DiagramEdge, DiagramGraph, DiagramNode } from '../diagram-graph';
 import type { DiagramLayout, LaidOutEdge, LaidOutNode } from '../layout-types';
-import { deploymentContainers, edgeLabelSvg, edgeSvg, nodeSvg, svgOpen } from '../svg';
+import { containerTitleSvg, deploymentContainers, edgeLabelSvg, edgeSvg, emptyLayers, nodeSvg, svgOpen } from '../svg';
 import { overviewSvg, polylinesPath, rectsPath } from '../svg-overview';
 import type { Rect } from './pan-zoom';
 
@@ -89,26 +89,30 @@ const SLICE = 150;
 async function buildLayered(data: ViewData, showLabels: boolean, between: () => Promise<boolean>): Promise<SVGSVGElement | null> {
   const { layout } = data;
   const holder = document.createElement('div');
-  holder.innerHTML = `${svgOpen(layout, { showLabels })}<g class="calm-containers"></g><g class="calm-edges"></g><g class="calm-nodes"></g><g class="calm-edge-labels"></g></svg>`;
+  holder.innerHTML = `${svgOpen(layout, { showLabels })}${emptyLayers()}</svg>`;
   const svg = holder.querySelector('svg');
   if (!svg) return null;
   const group = (name: string) => svg.querySelector(`:scope > .${name}`) as SVGGElement;
-  const slices: { group: SVGGElement; parts: (() => string)[] }[] = [
-    { group: group('calm-containers'), parts: [] },
-    { group: group('calm-edges'), parts: [] },
-    { group: group('calm-nodes'), parts: [] },
-    { group: group('calm-edge-labels'), parts: [] },
-  ];
+  const [containers, edges, titles, nodes, labels] = [
+    group('calm-containers'),
+    group('calm-edges'),
+    group('calm-container-titles'),
+    group('calm-nodes'),
+    group('calm-edge-labels'),
+  ].map((g) => ({ group: g, parts: [] as (() => string)[] }));
   for (const box of layout.nodes) {
     const node = data.nodesById.get(box.id);
-    if (node) slices[box.container ? 0 : 2].parts.push(() => nodeSvg(node, box, data.deployments.has(node.id)));
+    if (!node) continue;
+    (box.container ? containers : nodes).parts.push(() => nodeSvg(node, box, data.deployments.has(node.id)));
+    if (box.container) titles.parts.push(() => containerTitleSvg(node, box));
   }
   for (const route of layout.edges) {
     const edge = data.edgesById.get(route.id);
     if (!edge || route.points.length < 4) continue;
-    slices[1].parts.push(() => edgeSvg(edge, route));
-    if (edge.kind === 'connects') slices[3].parts.push(() => edgeLabelSvg(edge, route));
+    edges.parts.push(() => edgeSvg(edge, route));
+    if (edge.kind === 'connects') labels.parts.push(() => edgeLabelSvg(edge, route));
   }
+  const slices = [containers, edges, titles, nodes, labels];
   let pending = 0;
   for (const { group: g, parts } of slices) {
     for (let i = 0; i < parts.length; i += SLICE) {
@@ -131,6 +135,8 @@ export class DiagramView {
   private drawnArea: Rect | undefined;
   private readonly nodeEls = new Map<string, SVGGElement>();
   private readonly edgeEls = new Map<string, SVGGElement[]>();
+  /** Containers' titles, drawn in a layer of their own above the edges. */
+  private readonly titleEls = new Map<string, SVGGElement>();
   private readonly marks = new Map<string, Mark>();
   private graph: DiagramGraph | undefined;
   private layout: DiagramLayout | undefined;
@@ -169,7 +175,7 @@ export class DiagramView {
     if (lod) {
       // The text comes from svg.ts, which escapes every document string: no markup of the document can be in it.
       const holder = document.createElement('div');
-      holder.innerHTML = `${svgOpen(layout, { showLabels })}${overviewSvg(graph, layout)}<g class="calm-detail"><g class="calm-containers"></g><g class="calm-edges"></g><g class="calm-nodes"></g><g class="calm-edge-labels"></g></g></svg>`;
+      holder.innerHTML = `${svgOpen(layout, { showLabels })}${overviewSvg(graph, layout)}<g class="calm-detail">${emptyLayers()}</g></svg>`;
       svg = holder.querySelector('svg');
     } else {
       svg = await buildLayered(data, showLabels, between);
@@ -186,6 +192,7 @@ export class DiagramView {
     this.deployments = data.deployments;
     this.nodeEls.clear();
     this.edgeEls.clear();
+    this.titleEls.clear();
     this.lod = lod;
     this.drawnArea = undefined;
     this.svgRoot = svg ?? undefined;
@@ -196,6 +203,7 @@ export class DiagramView {
   }
 
   clear(): void {
+    this.titleEls.clear();
     this.canvas.replaceChildren();
     this.svgRoot = undefined;
     this.graph = undefined;
@@ -208,6 +216,7 @@ export class DiagramView {
     const root = this.svgRoot;
     if (!root) return;
     for (const el of root.querySelectorAll<SVGGElement>('g.calm-node')) this.indexNode(el);
+    for (const el of root.querySelectorAll<SVGGElement>('g.calm-container-title')) this.indexTitle(el);
     for (const el of root.querySelectorAll<SVGGElement>('g.calm-edge, g.calm-edge-label')) this.indexEdge(el);
   }
 
@@ -216,6 +225,11 @@ export class DiagramView {
     if (id === undefined) return;
     this.nodeEls.set(id, el);
     for (const [className, mark] of this.marks) if (mark.nodes.has(id)) el.classList.add(className);
+  }
+
+  private indexTitle(el: SVGGElement): void {
+    const id = el.dataset.id;
+    if (id !== undefined) this.titleEls.set(id, el);
   }
 
   private indexEdge(el: SVGGElement): void {
@@ -255,13 +269,15 @@ export class DiagramView {
     const root = this.svgRoot;
     const layout = this.layout;
     if (!root || !layout) return;
-    const [containers, edges, nodes, labels] = ['calm-containers', 'calm-edges', 'calm-nodes', 'calm-edge-labels'].map((c) => root.querySelector<SVGGElement>(`.calm-detail > .${c}`));
-    if (!containers || !edges || !nodes || !labels) return;
+    const [containers, edges, titles, nodes, labels] = ['calm-containers', 'calm-edges', 'calm-container-titles', 'calm-nodes', 'calm-edge-labels'].map((c) => root.querySelector<SVGGElement>(`.calm-detail > .${c}`));
+    if (!containers || !edges || !titles || !nodes || !labels) return;
     // Drop what is now far away.
     for (const [id, el] of this.nodeEls) {
       const box = this.boxes.get(id);
       if (!box || !intersects(box, area)) {
         el.remove();
+        this.titleEls.get(id)?.remove();
+        this.titleEls.delete(id);
         this.nodeEls.delete(id);
       }
     }
@@ -274,14 +290,19 @@ export class DiagramView {
     }
     // Add what came near, in layout order (outer containers before inner ones).
     let containerHtml = '';
+    let titleHtml = '';
     let nodeHtml = '';
     for (const box of layout.nodes) {
       if (this.nodeEls.has(box.id) || !intersects(box, area)) continue;
       const node = this.nodesById.get(box.id);
       if (!node) continue;
       const svg = nodeSvg(node, box, this.deployments.has(node.id));
-      if (box.container) containerHtml += svg;
-      else nodeHtml += svg;
+      if (box.container) {
+        containerHtml += svg;
+        titleHtml += containerTitleSvg(node, box);
+      } else {
+        nodeHtml += svg;
+      }
     }
     let edgeHtml = '';
     let labelHtml = '';
@@ -300,6 +321,7 @@ export class DiagramView {
       for (let i = before; i < children.length; i++) index(children[i] as SVGGElement);
     };
     append(containers, containerHtml, (el) => this.indexNode(el));
+    append(titles, titleHtml, (el) => this.indexTitle(el));
     append(nodes, nodeHtml, (el) => this.indexNode(el));
     append(edges, edgeHtml, (el) => this.indexEdge(el));
     append(labels, labelHtml, (el) => this.indexEdge(el));
@@ -347,10 +369,10 @@ export class DiagramView {
   /** The node or edge under an event's target, or (overview) at a point of the diagram. */
   hitTest(target: EventTarget | null, at?: { x: number; y: number }, tolerance = 4): Hit | undefined {
     if (target instanceof Element) {
-      const el = target.closest<SVGGElement>('g.calm-node, g.calm-edge, g.calm-edge-label');
+      const el = target.closest<SVGGElement>('g.calm-node, g.calm-container-title, g.calm-edge, g.calm-edge-label');
       const id = el?.dataset.id;
       if (el && id !== undefined) {
-        if (el.classList.contains('calm-node')) {
+        if (el.classList.contains('calm-node') || el.classList.contains('calm-container-title')) {
           const node = this.nodesById.get(id);
           return node ? { kind: 'node', node } : undefined;
         }

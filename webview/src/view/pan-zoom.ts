@@ -31,6 +31,8 @@ export class PanZoom {
   /** The viewport's size, kept by a ResizeObserver: reading clientWidth after a redraw would force a layout of the whole diagram. */
   private width: number;
   private height: number;
+  /** Room kept free at the bottom when fitting (the legend floats there). */
+  private bottomInset = 0;
   /** True from a fit() until the view is moved or zoomed otherwise. */
   fitted = false;
 
@@ -120,9 +122,14 @@ export class PanZoom {
     this.zoomAt(factor, w / 2, h / 2);
   }
 
-  /** The whole diagram in view, never enlarged beyond 100%. */
+  setBottomInset(px: number): void {
+    this.bottomInset = px;
+  }
+
+  /** The whole diagram in view, never enlarged beyond 100%, clear of the legend. */
   fit(): void {
-    const { w, h } = this.size();
+    const { w } = this.size();
+    const h = this.size().h - this.bottomInset;
     if (this.contentWidth <= 0 || this.contentHeight <= 0 || w <= 0 || h <= 0) return;
     const k = Math.max(MIN_SCALE, Math.min(1, (w - 2 * MARGIN) / this.contentWidth, (h - 2 * MARGIN) / this.contentHeight));
     this.k = k;
