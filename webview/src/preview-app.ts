@@ -31,6 +31,9 @@ function nextTask(): Promise<void> {
   });
 }
 
+/** The zoom a revealed element of a large diagram gets at least (detail shows from DETAIL_SCALE). */
+const READABLE_SCALE = 0.6;
+
 const SELECTED = 'calm-selected';
 const MATCH = 'calm-match';
 const MATCH_WEAK = 'calm-match-weak';
@@ -364,7 +367,7 @@ export class PreviewApp {
     if (nodeId !== undefined) {
       this.view.mark(SELECTED, [nodeId]);
       const box = this.view.box(nodeId);
-      if (reveal && box) this.panZoom.reveal(box);
+      if (reveal && box) this.panZoom.reveal(box, this.readableScale);
       return;
     }
     if (element.kind !== 'relationship') return this.view.mark(SELECTED);
@@ -372,14 +375,19 @@ export class PreviewApp {
     if (edges.length > 0) {
       this.view.mark(SELECTED, [], edges.map((e) => e.id));
       const box = this.view.edgeBox(edges[0].id);
-      if (reveal && box) this.panZoom.reveal(box, 0);
+      if (reveal && box) this.panZoom.reveal(box, this.readableScale);
       return;
     }
     // A containment is drawn as its container.
     const container = this.model?.relationships.find((r) => r.uniqueId === element.uniqueId)?.container;
     this.view.mark(SELECTED, container !== undefined ? [container] : []);
     const box = container !== undefined ? this.view.box(container) : undefined;
-    if (reveal && box) this.panZoom.reveal(box);
+    if (reveal && box) this.panZoom.reveal(box, this.readableScale);
+  }
+
+  /** Revealing an element of a large diagram zooms in to where names can be read; a small one keeps its zoom. */
+  private get readableScale(): number {
+    return this.view.current?.layout.strategy === 'large' ? READABLE_SCALE : 0;
   }
 
   private nodeOfInterface(interfaceId: string): string | undefined {
@@ -413,7 +421,7 @@ export class PreviewApp {
     const weak = ids.length - strong;
     this.toolbar.setCount(`${this.searchIndex + 1} of ${ids.length}${weak > 0 ? ` (${weak} by description)` : ''}`);
     const box = this.view.box(id);
-    if (reveal && box) this.panZoom.reveal(box);
+    if (reveal && box) this.panZoom.reveal(box, this.readableScale);
   }
 
   // --- flows, labels, export -------------------------------------------------------------------
@@ -425,7 +433,7 @@ export class PreviewApp {
     if (!flow) return clearFlow(this.view);
     const lit = showFlow(this.view, flow);
     const first = lit[0] !== undefined ? this.view.edgeBox(lit[0]) : undefined;
-    if (first) this.panZoom.reveal(first, 0);
+    if (first) this.panZoom.reveal(first, this.readableScale);
   }
 
   private setLabels(on: boolean): void {

@@ -147,10 +147,10 @@ export class PanZoom {
     this.apply();
   }
 
-  /** Brings a content rectangle into view: pans only, unless it would be too small to see. */
-  reveal(rect: Rect, minScreenWidth = 60): void {
+  /** Brings a content rectangle into view: pans only, zooming in first when the view is below `minScale`. */
+  reveal(rect: Rect, minScale = 0): void {
     const { w, h } = this.size();
-    if (rect.width * this.k < minScreenWidth) this.k = Math.min(1, Math.max(this.k, minScreenWidth / Math.max(1, rect.width)));
+    if (this.k < minScale) this.k = Math.min(MAX_SCALE, minScale);
     const left = rect.x * this.k + this.x;
     const top = rect.y * this.k + this.y;
     const right = left + rect.width * this.k;
