@@ -15,10 +15,9 @@ import { topologyKey } from './topology';
 import { buildViewData, DiagramView, type Hit, type ViewData } from './view/diagram-view';
 import { h } from './view/dom';
 import { pngOf, standaloneSvg } from './view/export';
-import { clearFlow, showFlow } from './view/flows';
+import { Highlights } from './view/highlights';
 import { renderLegend } from './view/legend';
 import { PanZoom } from './view/pan-zoom';
-import { searchNodes, type SearchResult } from './view/search';
 import { Toolbar } from './view/toolbar';
 import { Tooltip } from './view/tooltip';
 
@@ -31,13 +30,6 @@ function nextTask(): Promise<void> {
   });
 }
 
-/** The zoom a revealed element of a large diagram gets at least (detail shows from DETAIL_SCALE). */
-const READABLE_SCALE = 0.6;
-
-const SELECTED = 'calm-selected';
-const MATCH = 'calm-match';
-const MATCH_WEAK = 'calm-match-weak';
-const MATCH_CURRENT = 'calm-match-current';
 
 export interface PreviewConfig {
   readonly workerUrl: string;
@@ -61,10 +53,7 @@ export class PreviewApp {
   private documentName = 'architecture';
   private model: PreviewModel | undefined;
   private showLabels: boolean;
-  private selection: ElementRef | null = null;
-  private search: SearchResult = { query: '', ids: [], strong: 0 };
-  private searchIndex = -1;
-  private flowId: string | undefined;
+  private readonly highlights: Highlights;
   /** Each model takes a number; a layout that finishes after a newer model arrived is dropped. */
   private generation = 0;
   private drawnUri: string | undefined;
@@ -81,10 +70,10 @@ export class PreviewApp {
 
     this.toolbar = new Toolbar(
       {
-        search: (text) => this.runSearch(text),
-        step: (delta) => this.stepSearch(delta),
-        clearSearch: () => this.runSearch(''),
-        flow: (id) => this.setFlow(id),
+        search: (text) => this.highlights.search(text),
+        step: (delta) => this.highlights.step(delta),
+        clearSearch: () => this.highlights.search(''),
+        flow: (id) => this.highlights.flow(id),
         labels: (on) => this.setLabels(on),
         zoom: (factor) => this.panZoom.zoomBy(factor),
         fit: () => this.panZoom.fit(),
@@ -115,6 +104,12 @@ export class PreviewApp {
       this.scheduleViewport();
     });
     this.tooltip = new Tooltip(tip, (id) => this.view.node(id)?.name ?? id);
+    this.highlights = new Highlights({
+      view: this.view,
+      panZoom: this.panZoom,
+      toolbar: this.toolbar,
+      containerOf: (relationshipId) => this.model?.relationships.find((r) => r.uniqueId === relationshipId)?.container,
+    });
     this.wireEvents();
     host.onMessage((m) => this.onMessage(m));
     this.layouts.prepare();
@@ -125,11 +120,11 @@ export class PreviewApp {
     this.viewport.addEventListener('click', (e) => {
       const hit = this.hitAt(e);
       if (!hit) {
-        this.setSelection(null, false);
+        this.highlights.select(null, false);
         return;
       }
       const element: ElementRef = hit.kind === 'node' ? { kind: 'node', uniqueId: hit.node.id } : { kind: 'relationship', uniqueId: hit.edge.relationshipId };
-      this.setSelection(element, false);
+      this.highlights.select(element, false);
       this.host.post({ type: 'reveal', element });
     });
     this.viewport.addEventListener('pointermove', (e) => {
@@ -169,10 +164,8 @@ export class PreviewApp {
       else if (e.key === '-' || e.key === '_') this.panZoom.zoomBy(1 / 1.25);
       else if (e.key === '0') this.panZoom.fit();
       else if (e.key === '1') this.panZoom.reset();
-      else if (e.key === 'Escape') {
-        this.setFlow(undefined);
-        this.setSelection(null, false);
-      } else return;
+      else if (e.key === 'Escape') this.highlights.clear();
+      else return;
       e.preventDefault();
     });
   }
@@ -199,7 +192,7 @@ export class PreviewApp {
         void this.showModel(message.uri, message.documentName, message.model);
         break;
       case 'select':
-        this.setSelection(message.element, true);
+        this.highlights.select(message.element, true);
         break;
       case 'export':
         void this.exportAs(message.format, message.requestId);
@@ -310,13 +303,8 @@ export class PreviewApp {
     this.view.updateViewport(this.panZoom.visibleRect(), this.panZoom.scale);
     this.drawnUri = this.uri;
     renderLegend(this.legend, graph);
-    if (this.flowId !== undefined && !graph.flows.some((f) => f.id === this.flowId)) this.flowId = undefined;
-    this.toolbar.setFlows(graph.flows, this.flowId);
     this.status.textContent = `${graph.nodes.length} nodes \u00b7 ${graph.edges.length} connections`;
-    // Highlights survive a redraw: the same ids are drawn again.
-    if (this.flowId !== undefined) this.setFlow(this.flowId);
-    this.applySelection(false);
-    if (this.search.query !== '') this.runSearch(this.search.query, true);
+    this.highlights.reapply(graph);
   }
 
   private clearDiagram(): void {
@@ -349,92 +337,7 @@ export class PreviewApp {
     });
   }
 
-  // --- selection -------------------------------------------------------------------------------
-
-  private setSelection(element: ElementRef | null, fromHost: boolean): void {
-    this.selection = element;
-    if (element?.kind === 'flow') {
-      this.setFlow(element.uniqueId);
-      return;
-    }
-    this.applySelection(fromHost);
-  }
-
-  private applySelection(reveal: boolean): void {
-    const element = this.selection;
-    if (!element || element.kind === 'flow') return this.view.mark(SELECTED);
-    const nodeId = element.kind === 'node' ? element.uniqueId : element.kind === 'interface' ? this.nodeOfInterface(element.uniqueId) : undefined;
-    if (nodeId !== undefined) {
-      this.view.mark(SELECTED, [nodeId]);
-      const box = this.view.box(nodeId);
-      if (reveal && box) this.panZoom.reveal(box, this.readableScale);
-      return;
-    }
-    if (element.kind !== 'relationship') return this.view.mark(SELECTED);
-    const edges = this.view.edgesOfRelationship(element.uniqueId);
-    if (edges.length > 0) {
-      this.view.mark(SELECTED, [], edges.map((e) => e.id));
-      const box = this.view.edgeBox(edges[0].id);
-      if (reveal && box) this.panZoom.reveal(box, this.readableScale);
-      return;
-    }
-    // A containment is drawn as its container.
-    const container = this.model?.relationships.find((r) => r.uniqueId === element.uniqueId)?.container;
-    this.view.mark(SELECTED, container !== undefined ? [container] : []);
-    const box = container !== undefined ? this.view.box(container) : undefined;
-    if (reveal && box) this.panZoom.reveal(box, this.readableScale);
-  }
-
-  /** Revealing an element of a large diagram zooms in to where names can be read; a small one keeps its zoom. */
-  private get readableScale(): number {
-    return this.view.current?.layout.strategy === 'large' ? READABLE_SCALE : 0;
-  }
-
-  private nodeOfInterface(interfaceId: string): string | undefined {
-    return this.view.current?.graph.nodes.find((n) => n.interfaces.some((i) => i.id === interfaceId))?.id;
-  }
-
-  // --- search ----------------------------------------------------------------------------------
-
-  private runSearch(text: string, keepIndex = false): void {
-    const current = this.view.current;
-    this.search = current ? searchNodes(current.graph, text) : { query: '', ids: [], strong: 0 };
-    this.view.mark(MATCH, this.search.ids.slice(0, this.search.strong));
-    this.view.mark(MATCH_WEAK, this.search.ids.slice(this.search.strong));
-    this.searchIndex = keepIndex ? Math.min(this.searchIndex, this.search.ids.length - 1) : this.search.ids.length > 0 ? 0 : -1;
-    this.showCurrentMatch(!keepIndex);
-  }
-
-  private stepSearch(delta: 1 | -1): void {
-    const n = this.search.ids.length;
-    if (n === 0) return;
-    this.searchIndex = (this.searchIndex + delta + n) % n;
-    this.showCurrentMatch(true);
-  }
-
-  private showCurrentMatch(reveal: boolean): void {
-    const { ids, strong, query } = this.search;
-    const id = ids[this.searchIndex];
-    this.view.mark(MATCH_CURRENT, id !== undefined ? [id] : []);
-    if (query === '') return this.toolbar.setCount('');
-    if (id === undefined) return this.toolbar.setCount('No results');
-    const weak = ids.length - strong;
-    this.toolbar.setCount(`${this.searchIndex + 1} of ${ids.length}${weak > 0 ? ` (${weak} by description)` : ''}`);
-    const box = this.view.box(id);
-    if (reveal && box) this.panZoom.reveal(box, this.readableScale);
-  }
-
-  // --- flows, labels, export -------------------------------------------------------------------
-
-  private setFlow(id: string | undefined): void {
-    const flow = id === undefined ? undefined : this.view.current?.graph.flows.find((f) => f.id === id);
-    this.flowId = flow?.id;
-    this.toolbar.selectFlow(this.flowId);
-    if (!flow) return clearFlow(this.view);
-    const lit = showFlow(this.view, flow);
-    const first = lit[0] !== undefined ? this.view.edgeBox(lit[0]) : undefined;
-    if (first) this.panZoom.reveal(first, this.readableScale);
-  }
+  // --- labels, export ---------------------------------------------------------------------------
 
   private setLabels(on: boolean): void {
     this.showLabels = on;
