@@ -1,14 +1,16 @@
 /**
- * The drawn diagram in the page. A diagram laid out with the `layered` strategy is inserted whole (the
- * SVG string svg.ts builds). A `large` one would be tens of thousands of SVG elements: it is drawn as an
+ * The drawn diagram in the page. A diagram laid out with the `layered` strategy is drawn whole (built
+ * off-screen in slices: layered-svg.ts). A `large` one would be tens of thousands of SVG elements: it is drawn as an
  * overview while zoomed out (svg-overview.ts) and, zoomed in, only the nodes and edges near the visible
  * area are in the page. Highlights are kept here as sets of ids, so an element drawn later gets them too.
  */
 import type { DiagramEdge, DiagramGraph, DiagramNode } from '../diagram-graph';
 import type { DiagramLayout, LaidOutEdge, LaidOutNode } from '../layout-types';
-import { containerTitleSvg, deploymentContainers, edgeLabelSvg, edgeSvg, emptyLayers, nodeSvg, svgOpen } from '../svg';
+import { containerTitleSvg, edgeLabelSvg, edgeSvg, emptyLayers, nodeSvg, svgOpen } from '../svg';
 import { overviewSvg, polylinesPath, rectsPath } from '../svg-overview';
+import { buildLayered } from './layered-svg';
 import type { Rect } from './pan-zoom';
+import type { ViewData } from './view-data';
 
 export type Hit = { readonly kind: 'node'; readonly node: DiagramNode } | { readonly kind: 'edge'; readonly edge: DiagramEdge };
 
@@ -28,104 +30,12 @@ function intersects(a: Rect, b: Rect): boolean {
   return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 }
 
-function boundsOf(points: readonly number[]): Rect {
-  let minX = Infinity;
-  let minY = Infinity;
-  let maxX = -Infinity;
-  let maxY = -Infinity;
-  for (let i = 0; i < points.length; i += 2) {
-    minX = Math.min(minX, points[i]);
-    maxX = Math.max(maxX, points[i]);
-    minY = Math.min(minY, points[i + 1]);
-    maxY = Math.max(maxY, points[i + 1]);
-  }
-  return { x: minX, y: minY, width: maxX - minX, height: maxY - minY };
-}
-
 function segmentDistance(px: number, py: number, ax: number, ay: number, bx: number, by: number): number {
   const dx = bx - ax;
   const dy = by - ay;
   const len2 = dx * dx + dy * dy;
   const t = len2 === 0 ? 0 : Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / len2));
   return Math.hypot(px - (ax + t * dx), py - (ay + t * dy));
-}
-
-/** Lookups over one laid-out diagram, built before it is drawn (a separate step for big diagrams). */
-export interface ViewData {
-  readonly graph: DiagramGraph;
-  readonly layout: DiagramLayout;
-  readonly nodesById: ReadonlyMap<string, DiagramNode>;
-  readonly edgesById: ReadonlyMap<string, DiagramEdge>;
-  readonly edgesByRelationship: ReadonlyMap<string, readonly DiagramEdge[]>;
-  readonly boxes: ReadonlyMap<string, LaidOutNode>;
-  readonly routes: ReadonlyMap<string, LaidOutEdge>;
-  readonly edgeBounds: ReadonlyMap<string, Rect>;
-  readonly deployments: ReadonlySet<string>;
-}
-
-export function buildViewData(graph: DiagramGraph, layout: DiagramLayout): ViewData {
-  const edgesByRelationship = new Map<string, DiagramEdge[]>();
-  for (const e of graph.edges) {
-    const list = edgesByRelationship.get(e.relationshipId);
-    if (list) list.push(e);
-    else edgesByRelationship.set(e.relationshipId, [e]);
-  }
-  return {
-    graph,
-    layout,
-    nodesById: new Map(graph.nodes.map((n) => [n.id, n])),
-    edgesById: new Map(graph.edges.map((e) => [e.id, e])),
-    edgesByRelationship,
-    boxes: new Map(layout.nodes.map((n) => [n.id, n])),
-    routes: new Map(layout.edges.map((e) => [e.id, e])),
-    edgeBounds: new Map(layout.edges.map((e) => [e.id, boundsOf(e.points)])),
-    deployments: deploymentContainers(graph),
-  };
-}
-
-/** Elements per slice when a layered diagram is built: each slice is parsed in one short task. */
-const SLICE = 150;
-
-async function buildLayered(data: ViewData, showLabels: boolean, between: () => Promise<boolean>): Promise<SVGSVGElement | null> {
-  const { layout } = data;
-  const holder = document.createElement('div');
-  holder.innerHTML = `${svgOpen(layout, { showLabels })}${emptyLayers()}</svg>`;
-  const svg = holder.querySelector('svg');
-  if (!svg) return null;
-  const group = (name: string) => svg.querySelector(`:scope > .${name}`) as SVGGElement;
-  const [containers, edges, titles, nodes, labels] = [
-    group('calm-containers'),
-    group('calm-edges'),
-    group('calm-container-titles'),
-    group('calm-nodes'),
-    group('calm-edge-labels'),
-  ].map((g) => ({ group: g, parts: [] as (() => string)[] }));
-  for (const box of layout.nodes) {
-    const node = data.nodesById.get(box.id);
-    if (!node) continue;
-    (box.container ? containers : nodes).parts.push(() => nodeSvg(node, box, data.deployments.has(node.id)));
-    if (box.container) titles.parts.push(() => containerTitleSvg(node, box));
-  }
-  for (const route of layout.edges) {
-    const edge = data.edgesById.get(route.id);
-    if (!edge || route.points.length < 4) continue;
-    edges.parts.push(() => edgeSvg(edge, route));
-    if (edge.kind === 'connects') labels.parts.push(() => edgeLabelSvg(edge, route));
-  }
-  const slices = [containers, edges, titles, nodes, labels];
-  let pending = 0;
-  for (const { group: g, parts } of slices) {
-    for (let i = 0; i < parts.length; i += SLICE) {
-      if (pending >= SLICE) {
-        if (!(await between())) return null;
-        pending = 0;
-      }
-      const slice = parts.slice(i, i + SLICE);
-      g.insertAdjacentHTML('beforeend', slice.map((p) => p()).join(''));
-      pending += slice.length;
-    }
-  }
-  return svg;
 }
 
 export class DiagramView {
