@@ -89,8 +89,8 @@ export class PreviewApp {
     this.banner.hidden = true;
     this.message = h('div', { className: 'calm-message' });
     this.message.hidden = true;
-    this.busy = h('div', { className: 'calm-busy', attrs: { role: 'status' } });
-    this.busy.hidden = true;
+    // Until the first model arrives (the language server may still be starting).
+    this.busy = h('div', { className: 'calm-busy', attrs: { role: 'status' }, text: 'Waiting for the model\u2026' });
     this.legend = h('div', { className: 'calm-legend', attrs: { 'aria-label': 'Legend' } });
     this.legend.hidden = true;
     this.status = h('div', { className: 'calm-status' });
