@@ -1,8 +1,13 @@
-/** The language server's host services in Node: schema loading from the file system with the URL map setting. */
+/**
+ * The language server's host services in Node: schema loading from the file system with the URL map
+ * setting, and remote schemas from the hosts the user allows (never in an untrusted workspace).
+ */
 import { dirname, isAbsolute, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SchemaLoad, SchemaLoader } from './calm/schema/loader';
 import { createNodeSchemaLoader, loadUrlMap } from './node-schema-loader';
+import { fetchJson } from './remote-fetch';
+import { createRemoteLoader, RemoteSchemaCache } from './remote-schemas';
 import type { SchemaLoaderRequest, ServerRuntime } from './start-server';
 
 function filePath(uri: string): string | undefined {
@@ -24,10 +29,15 @@ function folderOf(documentPath: string | undefined, folders: readonly string[]):
   return paths[0];
 }
 
+/** Downloads are shared by every document for the life of the server. */
+const remoteSchemas = new RemoteSchemaCache((url, mayRedirectTo) => fetchJson(url, mayRedirectTo));
+
 export function createSchemaLoaderForDocument(request: SchemaLoaderRequest): SchemaLoader {
   const documentPath = filePath(request.documentUri);
   const baseDir = documentPath ? dirname(documentPath) : undefined;
-  const setting = request.urlMap;
+  const trusted = request.trusted !== false;
+  // A URL map could point anywhere on disk: an untrusted workspace's map is not followed.
+  const setting = trusted ? request.urlMap : '';
   let mapFile: string | undefined;
   if (setting !== '') {
     const root = isAbsolute(setting) ? undefined : (folderOf(documentPath, request.workspaceFolders) ?? baseDir);
@@ -36,7 +46,12 @@ export function createSchemaLoaderForDocument(request: SchemaLoaderRequest): Sch
   // Patterns come from the workspace; a document opened from elsewhere may still use the ones beside it.
   const folders = request.workspaceFolders.map(filePath).filter((p): p is string => p !== undefined);
   const roots = folders.length > 0 ? [...folders, ...(baseDir === undefined ? [] : [baseDir])] : undefined;
-  const plain = createNodeSchemaLoader({ baseDir, roots });
+  const remote = createRemoteLoader(
+    remoteSchemas,
+    { trusted, allowedHosts: request.allowedRemoteHosts ?? [] },
+    { onSettled: request.onRemoteSchemaSettled, log: request.log },
+  );
+  const plain = createNodeSchemaLoader({ baseDir, roots, remote });
   return (ref: string): SchemaLoad => {
     if (mapFile === undefined) return plain(ref);
     // Read on every load (cached by modification time) so an edited map applies without a restart.
@@ -45,7 +60,7 @@ export function createSchemaLoaderForDocument(request: SchemaLoaderRequest): Sch
       const load = plain(ref);
       return load.ok ? load : { ok: false, message: `${load.message} (${map.message})` };
     }
-    return createNodeSchemaLoader({ baseDir, roots, urlMap: map.map })(ref);
+    return createNodeSchemaLoader({ baseDir, roots, urlMap: map.map, remote })(ref);
   };
 }
 

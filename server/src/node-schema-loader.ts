@@ -1,7 +1,8 @@
 /**
  * A SchemaLoader over the file system, for the language server and the CLI (pure Node: no LSP).
- * Relative references resolve against the document's folder; remote URLs are never fetched: they load
- * only when a URL map (the reference CLI's `-u` file: `{ "<url>": "<path relative to the map>" }`) names a local file.
+ * Relative references resolve against the document's folder; remote URLs load when a URL map (the reference
+ * CLI's `-u` file: `{ "<url>": "<path relative to the map>" }`) names a local file, and are otherwise handed to
+ * the `remote` loader when one is given (the language server's download policy), else refused.
  */
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
@@ -23,6 +24,11 @@ export interface NodeSchemaLoaderOptions {
    * Absent (the CLI, an editor without a folder): any path.
    */
   readonly roots?: readonly string[];
+  /**
+   * Loads the remote references (`scheme://...`) no URL map names: the language server's download policy.
+   * Absent (the CLI): they are refused, offline.
+   */
+  readonly remote?: SchemaLoader;
 }
 
 const REMOTE = /^[a-z][a-z0-9+.-]*:\/\//i;
@@ -146,6 +152,7 @@ export function createNodeSchemaLoader(options: NodeSchemaLoaderOptions = {}): S
       return readLocal(path);
     }
     if (REMOTE.test(target)) {
+      if (options.remote) return options.remote(ref);
       return {
         ok: false,
         message: `${target} is a remote schema and is not fetched (calm-lens works offline). Map it to a local file with a URL map (setting calm.schemas.urlMap, or --url-map).`,

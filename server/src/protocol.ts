@@ -145,3 +145,15 @@ export interface ValidateWorkspaceResult {
   errors: number;
   warnings: number;
 }
+
+/** The `initializationOptions` the extension's client sends when it starts the server. */
+export interface CalmInitializationOptions {
+  /**
+   * False in an untrusted workspace (VS Code's Restricted Mode): the server then follows no URL map and
+   * downloads nothing. Absent: trusted (a client that knows nothing of workspace trust).
+   */
+  workspaceTrusted?: boolean;
+}
+
+/** Notification `calm/workspaceTrusted` (client -> server): the user trusted the workspace; no parameters. */
+export const WorkspaceTrustedNotificationMethod = 'calm/workspaceTrusted';

@@ -17,7 +17,14 @@ import type { RuleFailure } from './calm/engine';
 import type { SchemaLoader } from './calm/schema/loader';
 import { Debouncer, toDiagnostics } from './diagnostics';
 import { DocumentStore, type DocumentState } from './documents';
-import { IsCalmNotificationMethod, ModelChangedNotificationMethod, type IsCalmParams, type ModelChangedParams } from './protocol';
+import {
+  IsCalmNotificationMethod,
+  ModelChangedNotificationMethod,
+  WorkspaceTrustedNotificationMethod,
+  type CalmInitializationOptions,
+  type IsCalmParams,
+  type ModelChangedParams,
+} from './protocol';
 import type { CalmServer, RequestHandler, ServerFeature, ServerLog } from './server-context';
 import { DEFAULT_SETTINGS, normalizeSettings, SETTINGS_SECTION, type CalmSettings } from './settings';
 
@@ -26,12 +33,25 @@ export interface SchemaLoaderRequest {
   /** `calm.schemas.urlMap` for that document ('' for none). */
   readonly urlMap: string;
   readonly workspaceFolders: readonly string[];
+  /** `calm.schemas.allowedRemoteHosts` for that document; absent: none (nothing is downloaded). */
+  readonly allowedRemoteHosts?: readonly string[];
+  /** False in an untrusted workspace (Restricted Mode): no URL map is followed, nothing downloaded. Absent: trusted. */
+  readonly trusted?: boolean;
+  /** Called when a remote schema the document waits for has arrived or failed: it is validated again. */
+  readonly onRemoteSchemaSettled?: () => void;
+  readonly log?: ServerLog;
 }
 
 /** What the host provides. */
 export interface ServerRuntime {
   /** A loader for the schemas a document names; absent where there is no file system. */
   createSchemaLoader?(request: SchemaLoaderRequest): SchemaLoader;
+}
+
+/** Trusted unless the client says otherwise: clients that know nothing of workspace trust run trusted. */
+function isWorkspaceTrusted(initializationOptions: unknown): boolean {
+  const options = (typeof initializationOptions === 'object' && initializationOptions !== null ? initializationOptions : {}) as CalmInitializationOptions;
+  return options.workspaceTrusted !== false;
 }
 
 function describeError(error: unknown): string {
@@ -97,6 +117,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime, feat
   let workspaceFolders: string[] = [];
   let canPullSettings = false;
   let relatedInformation = false;
+  let workspaceTrusted = true;
 
   const settingsByUri = new Map<string, Promise<CalmSettings>>();
   const resolvedSettings = new Map<string, CalmSettings>();
@@ -124,7 +145,18 @@ export function startServer(connection: Connection, runtime: ServerRuntime, feat
 
   function loaderFor(uri: string, settings: CalmSettings): SchemaLoader | undefined {
     if (!loaders.has(uri)) {
-      loaders.set(uri, runtime.createSchemaLoader?.({ documentUri: uri, urlMap: settings.schemas.urlMap, workspaceFolders }));
+      loaders.set(
+        uri,
+        runtime.createSchemaLoader?.({
+          documentUri: uri,
+          urlMap: settings.schemas.urlMap,
+          workspaceFolders,
+          allowedRemoteHosts: settings.schemas.allowedRemoteHosts,
+          trusted: workspaceTrusted,
+          onRemoteSchemaSettled: () => revalidate(uri),
+          log,
+        }),
+      );
     }
     return loaders.get(uri);
   }
@@ -178,6 +210,22 @@ export function startServer(connection: Connection, runtime: ServerRuntime, feat
     debouncer.schedule(uri, delayMs, () => validate(uri));
   }
 
+  /** What one open document depends on changed (a remote schema arrived): validate it again now. */
+  function revalidate(uri: string): void {
+    if (!documents.get(uri)) return;
+    store.invalidate(uri);
+    schedule(uri, 0, true);
+  }
+
+  /** Settings or workspace trust changed: schema loading may differ for every document. */
+  function revalidateAll(): void {
+    settingsByUri.clear();
+    resolvedSettings.clear();
+    loaders.clear();
+    store.clear();
+    for (const document of documents.all()) schedule(document.uri, 0, true);
+  }
+
   const server: CalmServer = {
     connection,
     documents,
@@ -201,6 +249,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime, feat
     canPullSettings = params.capabilities.workspace?.configuration === true;
     relatedInformation = params.capabilities.textDocument?.publishDiagnostics?.relatedInformation === true;
     workspaceFolders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    workspaceTrusted = isWorkspaceTrusted(params.initializationOptions);
     const capabilities: ServerCapabilities = {
       textDocumentSync: TextDocumentSyncKind.Incremental,
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
@@ -230,13 +279,15 @@ export function startServer(connection: Connection, runtime: ServerRuntime, feat
   });
   connection.onInitialized(() => initialized(undefined));
 
-  connection.onDidChangeConfiguration(
-    guardEvent('settings change', () => {
-      settingsByUri.clear();
-      resolvedSettings.clear();
-      loaders.clear();
-      store.clear();
-      for (const document of documents.all()) schedule(document.uri, 0, true);
+  connection.onDidChangeConfiguration(guardEvent('settings change', revalidateAll));
+
+  connection.onNotification(
+    WorkspaceTrustedNotificationMethod,
+    guardEvent('workspace trusted', () => {
+      if (workspaceTrusted) return;
+      workspaceTrusted = true;
+      log.info('The workspace is trusted now: URL maps are followed and listed hosts are fetched from.');
+      revalidateAll();
     }),
   );
 
