@@ -21,6 +21,7 @@ import {
   type ModelRequestResult,
 } from '../../server/src/protocol';
 import { SETTINGS_SECTION } from '../../server/src/settings';
+import { forwardTrustGrants, trustInitializationOptions } from './workspace-trust';
 
 /** Language ids the server is given; `calm` is the extension's own language for CALM JSON. */
 export const CALM_LANGUAGE_IDS: readonly string[] = ['json', 'jsonc', 'calm'];
@@ -44,7 +45,7 @@ export class CalmLanguageService implements vscode.Disposable {
   private readonly models = new Map<string, Promise<CalmModelView | null>>();
   private readonly modelChanged = new vscode.EventEmitter<ModelChangedParams>();
   private readonly isCalmChanged = new vscode.EventEmitter<IsCalmParams>();
-  private readonly disposables: vscode.Disposable[] = [this.modelChanged, this.isCalmChanged];
+  private readonly disposables: vscode.Disposable[] = [this.modelChanged, this.isCalmChanged, forwardTrustGrants(() => this.client)];
 
   /** Resolves once the server runs (after its `initialize` answer). */
   readonly ready = new Promise<void>((resolve) => (this.resolveReady = resolve));
@@ -117,6 +118,8 @@ export class CalmLanguageService implements vscode.Disposable {
       traceOutputChannel: this.output,
       revealOutputChannelOn: RevealOutputChannelOn.Never,
       diagnosticCollectionName: 'calm',
+      // Whether the workspace is trusted, read at every (re)start: Restricted Mode limits schema loading.
+      initializationOptions: trustInitializationOptions,
     };
     // The id makes `calm.trace.server` the trace setting.
     const client = new LanguageClient('calm', 'CALM Lens', serverOptions, clientOptions);
