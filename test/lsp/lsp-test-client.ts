@@ -86,6 +86,8 @@ export interface StartOptions {
   /** What `workspace/configuration` answers for section `calm` (the client then advertises that capability). */
   readonly settings?: unknown;
   readonly workspaceFolder?: string;
+  /** Sent as `initializationOptions` (e.g. `{ workspaceTrusted: false }`, as the extension's client in Restricted Mode). */
+  readonly initializationOptions?: unknown;
 }
 
 export interface StartedClient {
@@ -150,6 +152,7 @@ export class LspTestClient {
       processId,
       rootUri: pathToFileURL(folder).toString(),
       workspaceFolders: [{ uri: pathToFileURL(folder).toString(), name: 'workspace' }],
+      initializationOptions: options.initializationOptions,
       capabilities: {
         workspace: { configuration: options.settings !== undefined, didChangeConfiguration: { dynamicRegistration: false } },
         textDocument: {
