@@ -8,5 +8,6 @@ import { previewPanelSuite } from './preview-panel.suite';
 import { selectionSuite } from './selection.suite';
 import { settingsSuite } from './settings.suite';
 import { treeSuite } from './tree.suite';
+import { trustSuite } from './trust.suite';
 
-export const suites: ReadonlyArray<() => void> = [activationSuite, diagnosticsSuite, settingsSuite, selectionSuite, treeSuite, previewSuite, previewPanelSuite, languageFeaturesSuite];
+export const suites: ReadonlyArray<() => void> = [activationSuite, diagnosticsSuite, settingsSuite, trustSuite, selectionSuite, treeSuite, previewSuite, previewPanelSuite, languageFeaturesSuite];
