@@ -21,7 +21,10 @@ export interface CalmLensApi {
   readonly output: vscode.LogOutputChannel;
   /** The running language client; undefined until the server was started. */
   readonly languageClient: LanguageClient | undefined;
-  /** The custom protocol: `requestModel`, `elementAt`, `onModelChanged`, `onIsCalmChanged`. */
+  /**
+   * The custom protocol: `requestModel`, `elementAt`, `onModelChanged`, `onIsCalmChanged`; and the
+   * server's life: `onDidChangeServerState`, `serverStatus`, `serverProcessId()`, `restart()`.
+   */
   readonly service: CalmLanguageService;
   /** The one selection hub (editor cursor, tree, diagram), with `revealInEditor`. */
   readonly selection: SelectionHub;

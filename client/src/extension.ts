@@ -4,6 +4,7 @@ import type { CalmLensApi } from './api';
 import { CalmContext } from './calm-context';
 import { registerLanguageCommands } from './commands';
 import { CalmLanguageService } from './language-client';
+import { registerRestartCommand } from './recovery/restart-command';
 import { EditorCursorSource, SelectionHub } from './selection-hub';
 import { registerPreview } from './preview/register-preview';
 import { registerModelTree } from './tree/register-model-tree';
@@ -19,6 +20,7 @@ export function activate(context: vscode.ExtensionContext): CalmLensApi {
   const cursor = new EditorCursorSource(selection, languageService, calmContext);
   context.subscriptions.push(output, languageService, calmContext, selection, cursor);
   context.subscriptions.push(...registerLanguageCommands(languageService, output));
+  context.subscriptions.push(registerRestartCommand(languageService, output));
   languageService.watchDocuments();
   const tree = registerModelTree(context, { models: languageService, selection });
   const preview = registerPreview(context, { models: languageService, selection, output });

@@ -4,13 +4,14 @@
  * document (cached until it changes), the element at a position, and the server's notifications.
  */
 import * as vscode from 'vscode';
-import { LanguageClient, RevealOutputChannelOn, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { LanguageClient, RevealOutputChannelOn, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { looksLikeCalm } from '../../server/src/calm/detect';
 import {
   ElementAtRequestMethod,
   IsCalmNotificationMethod,
   ModelChangedNotificationMethod,
   ModelRequestMethod,
+  ProcessIdRequestMethod,
   type CalmModelView,
   type ElementAtParams,
   type ElementAtResult,
@@ -19,9 +20,12 @@ import {
   type ModelChangedParams,
   type ModelRequestParams,
   type ModelRequestResult,
+  type ProcessIdResult,
 } from '../../server/src/protocol';
 import { SETTINGS_SECTION } from '../../server/src/settings';
 import { forwardTrustGrants, trustInitializationOptions } from './workspace-trust';
+import { ServerErrorHandler } from './recovery/error-handler';
+import { ServerStateTracker, type ServerStatus } from './recovery/server-state';
 
 /** Language ids the server is given; `calm` is the extension's own language for CALM JSON. */
 export const CALM_LANGUAGE_IDS: readonly string[] = ['json', 'jsonc', 'calm'];
@@ -45,7 +49,9 @@ export class CalmLanguageService implements vscode.Disposable {
   private readonly models = new Map<string, Promise<CalmModelView | null>>();
   private readonly modelChanged = new vscode.EventEmitter<ModelChangedParams>();
   private readonly isCalmChanged = new vscode.EventEmitter<IsCalmParams>();
-  private readonly disposables: vscode.Disposable[] = [this.modelChanged, this.isCalmChanged, forwardTrustGrants(() => this.client)];
+  private readonly serverState = new ServerStateTracker();
+  private readonly errorHandler: ServerErrorHandler;
+  private readonly disposables: vscode.Disposable[] = [this.modelChanged, this.isCalmChanged, this.serverState, forwardTrustGrants(() => this.client)];
 
   /** Resolves once the server runs (after its `initialize` answer). */
   readonly ready = new Promise<void>((resolve) => (this.resolveReady = resolve));
@@ -53,11 +59,20 @@ export class CalmLanguageService implements vscode.Disposable {
   readonly onModelChanged = this.modelChanged.event;
   /** The server decided whether a document is CALM (sent once per document and whenever it flips). */
   readonly onIsCalmChanged = this.isCalmChanged.event;
+  /** The server is starting, running, or stopped (and whether it is being restarted). */
+  readonly onDidChangeServerState = this.serverState.onDidChange;
 
   constructor(
     private readonly context: vscode.ExtensionContext,
     private readonly output: vscode.LogOutputChannel,
-  ) {}
+  ) {
+    this.errorHandler = new ServerErrorHandler(output, this.serverState);
+  }
+
+  /** The server's last state; undefined before it was first started. */
+  get serverStatus(): ServerStatus | undefined {
+    return this.serverState.current;
+  }
 
   get languageClient(): LanguageClient | undefined {
     return this.client;
@@ -120,6 +135,8 @@ export class CalmLanguageService implements vscode.Disposable {
       diagnosticCollectionName: 'calm',
       // Whether the workspace is trusted, read at every (re)start: Restricted Mode limits schema loading.
       initializationOptions: trustInitializationOptions,
+      // A crashed server is started again, within a limit (see recovery/error-handler.ts).
+      errorHandler: this.errorHandler,
     };
     // The id makes `calm.trace.server` the trace setting.
     const client = new LanguageClient('calm', 'CALM Lens', serverOptions, clientOptions);
@@ -130,6 +147,13 @@ export class CalmLanguageService implements vscode.Disposable {
         this.modelChanged.fire(params);
       }),
       client.onNotification(IsCalmNotificationMethod, (params: IsCalmParams) => this.isCalmChanged.fire(params)),
+      client.onDidChangeState(({ newState }) => {
+        // Models cached from the previous process are asked again of the new one (before the views hear of it).
+        if (newState !== State.Running) return;
+        this.models.clear();
+        void this.logProcessId(client);
+      }),
+      this.serverState.watch(client),
     );
     this.output.info('Starting the CALM language server.');
     await client.start();
@@ -161,6 +185,41 @@ export class CalmLanguageService implements vscode.Disposable {
     const client = await this.starting;
     if (!client.isRunning()) return whenNotRunning;
     return client.sendRequest<R>(method, params);
+  }
+
+  /** The server process's id (undefined while it is not running). */
+  async serverProcessId(): Promise<number | undefined> {
+    const result = await this.request<undefined, ProcessIdResult | null>(ProcessIdRequestMethod, undefined, null);
+    return result?.processId;
+  }
+
+  private async logProcessId(client: LanguageClient): Promise<void> {
+    try {
+      const { processId } = await client.sendRequest<ProcessIdResult>(ProcessIdRequestMethod);
+      this.output.info(`The CALM language server is running (process ${processId}).`);
+    } catch {
+      // Stopped again before it answered: the next start logs its own.
+    }
+  }
+
+  /**
+   * CALM: Restart Language Server. Starts it when it never started, failed to start or was given up
+   * on; otherwise stops and starts it. The crash count starts afresh.
+   */
+  async restart(): Promise<void> {
+    this.errorHandler.policy.reset();
+    const client = this.client;
+    if (!client) {
+      await this.start();
+      return;
+    }
+    this.output.info('Restarting the CALM language server.');
+    this.serverState.expectRestart(true);
+    if (client.state === State.Running) await client.restart();
+    else await client.start();
+    // A first start that failed left `starting` rejected: requests go to the client that runs now.
+    this.starting = Promise.resolve(client);
+    this.resolveReady();
   }
 
   async stop(): Promise<void> {

@@ -3,8 +3,9 @@ import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { languageFeatures } from './features/register';
 import { modelRequestsFeature } from './model-requests';
 import { nodeRuntime } from './node-runtime';
+import { processIdFeature } from './process-id';
 import { startServer } from './start-server';
 
 const connection = createConnection(ProposedFeatures.all);
 
-startServer(connection, nodeRuntime, [modelRequestsFeature, languageFeatures]);
+startServer(connection, nodeRuntime, [modelRequestsFeature, processIdFeature, languageFeatures]);

@@ -146,6 +146,15 @@ export interface ValidateWorkspaceResult {
   warnings: number;
 }
 
+/**
+ * Request `calm/processId` (client -> server): the server's process id. The client logs it at every
+ * (re)start, so a crash and its restart can be told apart in the Output channel.
+ */
+export const ProcessIdRequestMethod = 'calm/processId';
+export interface ProcessIdResult {
+  processId: number;
+}
+
 /** The `initializationOptions` the extension's client sends when it starts the server. */
 export interface CalmInitializationOptions {
   /**

@@ -5,9 +5,10 @@ import { diagnosticsSuite } from './diagnostics.suite';
 import { languageFeaturesSuite } from './language-features.suite';
 import { previewSuite } from './preview.suite';
 import { previewPanelSuite } from './preview-panel.suite';
+import { recoverySuite } from './recovery.suite';
 import { selectionSuite } from './selection.suite';
 import { settingsSuite } from './settings.suite';
 import { treeSuite } from './tree.suite';
 import { trustSuite } from './trust.suite';
 
-export const suites: ReadonlyArray<() => void> = [activationSuite, diagnosticsSuite, settingsSuite, trustSuite, selectionSuite, treeSuite, previewSuite, previewPanelSuite, languageFeaturesSuite];
+export const suites: ReadonlyArray<() => void> = [activationSuite, diagnosticsSuite, settingsSuite, trustSuite, selectionSuite, treeSuite, previewSuite, previewPanelSuite, languageFeaturesSuite, recoverySuite];

@@ -16,7 +16,7 @@ export interface Host {
   onMessage(handler: (message: ToWebview) => void): void;
 }
 
-const TO_WEBVIEW_TYPES: readonly string[] = ['model', 'select', 'export'];
+const TO_WEBVIEW_TYPES: readonly string[] = ['model', 'select', 'export', 'serverState'];
 
 export function connectHost(): Host {
   const api = acquireVsCodeApi();

@@ -57,6 +57,13 @@ export interface PreviewState {
 
 export type ExportFormat = 'svg' | 'png';
 
+/** The language server's state, as the extension's language client reports it. */
+export interface ServerStatus {
+  readonly state: 'starting' | 'running' | 'stopped';
+  /** Stopped or starting: the client is starting it again (after a crash, or the restart command); false when it gave up. */
+  readonly restarting: boolean;
+}
+
 /** Extension -> webview. */
 export type ToWebview =
   /** A model to draw; `documentName` is shown in titles and used for exports. */
@@ -64,7 +71,9 @@ export type ToWebview =
   /** Another view selected an element (or nothing): highlight it. */
   | { readonly type: 'select'; readonly element: ElementRef | null }
   /** The Export command: answer with `exported`. */
-  | { readonly type: 'export'; readonly format: ExportFormat; readonly requestId: number };
+  | { readonly type: 'export'; readonly format: ExportFormat; readonly requestId: number }
+  /** The language server stopped, is starting again, or runs again (a new model follows). */
+  | ({ readonly type: 'serverState' } & ServerStatus);
 
 export interface RenderedInfo {
   readonly uri: string;
@@ -93,6 +102,8 @@ export type FromWebview =
   | { readonly type: 'reveal'; readonly element: ElementRef }
   /** The banner's link. */
   | { readonly type: 'showProblems' }
+  /** The server banner's link, when the language server was given up on. */
+  | { readonly type: 'restartServer' }
   /** An export: `data` is SVG text or a base64 PNG; `requestId` 0 when the webview's own button asked. */
   | { readonly type: 'exported'; readonly format: ExportFormat; readonly data: string; readonly requestId: number };
 
@@ -128,6 +139,8 @@ export function parseFromWebview(value: unknown): FromWebview | undefined {
       return { type: 'ready' };
     case 'showProblems':
       return { type: 'showProblems' };
+    case 'restartServer':
+      return { type: 'restartServer' };
     case 'reveal': {
       const element = parseElementRef(value.element);
       return element ? { type: 'reveal', element } : undefined;

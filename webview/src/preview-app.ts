@@ -19,6 +19,7 @@ import { pngOf, standaloneSvg } from './view/export';
 import { Highlights } from './view/highlights';
 import { renderLegend } from './view/legend';
 import { PanZoom } from './view/pan-zoom';
+import { ServerBanner } from './view/server-banner';
 import { Toolbar } from './view/toolbar';
 import { Tooltip } from './view/tooltip';
 
@@ -44,6 +45,7 @@ export class PreviewApp {
   private readonly toolbar: Toolbar;
   private readonly tooltip: Tooltip;
   private readonly banner: HTMLElement;
+  private readonly serverBanner: ServerBanner;
   private readonly message: HTMLElement;
   private readonly busy: HTMLElement;
   private readonly legend: HTMLElement;
@@ -87,6 +89,7 @@ export class PreviewApp {
     this.viewport = h('div', { className: 'calm-viewport', attrs: { tabindex: '0', 'aria-label': 'Architecture diagram' } }, [canvas]);
     this.banner = h('div', { className: 'calm-banner', attrs: { role: 'status' } });
     this.banner.hidden = true;
+    this.serverBanner = new ServerBanner(() => host.post({ type: 'restartServer' }));
     this.message = h('div', { className: 'calm-message' });
     this.message.hidden = true;
     // Until the first model arrives (the language server may still be starting).
@@ -96,7 +99,7 @@ export class PreviewApp {
     this.status = h('div', { className: 'calm-status' });
     const tip = h('div', { className: 'calm-tooltip', attrs: { role: 'tooltip' } });
     tip.hidden = true;
-    root.replaceChildren(this.toolbar.element, this.banner, h('div', { className: 'calm-stage' }, [this.viewport, this.message, this.busy, this.legend, this.status]), tip);
+    root.replaceChildren(this.toolbar.element, this.banner, h('div', { className: 'calm-stage' }, [this.viewport, this.serverBanner.element, this.message, this.busy, this.legend, this.status]), tip);
 
     this.view = new DiagramView(canvas);
     this.panZoom = new PanZoom(this.viewport, canvas);
@@ -197,6 +200,9 @@ export class PreviewApp {
         break;
       case 'export':
         void this.exportAs(message.format, message.requestId);
+        break;
+      case 'serverState':
+        this.serverBanner.show(message);
         break;
     }
   }

@@ -1,6 +1,6 @@
 /** What the extension's test API (`activate()`'s return value) tells about the diagram panels. */
 import type * as vscode from 'vscode';
-import type { ExportFormat, RenderedInfo } from '../../../webview/src/messages';
+import type { ExportFormat, RenderedInfo, ServerStatus } from '../../../webview/src/messages';
 
 export interface PreviewPanelInfo {
   readonly uri: string;
@@ -14,6 +14,8 @@ export interface PreviewPanelInfo {
 export interface PreviewApi {
   /** The page of a panel drew a model (its `rendered` message). */
   readonly onDidRender: vscode.Event<RenderedInfo>;
+  /** A panel passed the language server's state on to its page (which shows a banner while it is down). */
+  readonly onDidTellServerState: vscode.Event<{ readonly uri: string; readonly status: ServerStatus }>;
   /** The open diagram panels. */
   panels(): PreviewPanelInfo[];
   /** Resolves with the first drawing of `uri` that `accept` takes (the last one, if it already does). */

@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { CalmModelView, ElementRef } from '../../../server/src/protocol';
-import { parseFromWebview, toPreviewModel, type ExportFormat, type FromWebview, type RenderedInfo, type ToWebview } from '../../../webview/src/messages';
+import { parseFromWebview, toPreviewModel, type ExportFormat, type FromWebview, type RenderedInfo, type ServerStatus, type ToWebview } from '../../../webview/src/messages';
 import type { CalmSelection, SelectionHub } from '../selection-hub';
 import { makeNonce, previewHtml } from './preview-html';
 
@@ -26,6 +26,12 @@ export interface PanelHost {
   failed(uri: string, message: string): void;
   /** The webview's own Export buttons: ask where to save, then save. */
   save(uri: string, format: ExportFormat, data: string): Promise<void>;
+  /** The language server's last state (undefined before it first started). */
+  serverStatus(): ServerStatus | undefined;
+  /** The server state was passed on to the page (for the test API). */
+  toldServerState(uri: string, status: ServerStatus): void;
+  /** The server banner's link: restart the language server. */
+  restartServer(): Promise<void>;
   disposed(panel: PreviewPanel): void;
 }
 
@@ -44,6 +50,8 @@ export class PreviewPanel implements vscode.Disposable {
   private nextExportId = 1;
   private readonly exports = new Map<number, (data: string) => void>();
   private lastRendered: RenderedInfo | undefined;
+  /** The server stopped since the model drawn was asked for: the next model is wanted whenever it comes. */
+  private modelOutdated = false;
 
   constructor(
     readonly panel: vscode.WebviewPanel,
@@ -92,15 +100,31 @@ export class PreviewPanel implements vscode.Disposable {
       do {
         this.refreshAgain = false;
         if (!this.ready) break;
-        const model = await this.host.models.requestModel(this.key);
+        // A server that stops while answering leaves the last diagram as it is.
+        const model = await this.host.models.requestModel(this.key).catch(() => null);
         if (!model) break;
         this.model = model;
+        this.modelOutdated = false;
         this.post({ type: 'model', uri: this.key, documentName: documentName(this.uri), model: toPreviewModel(model) });
       } while (this.refreshAgain);
     })().finally(() => {
       this.refreshing = undefined;
     });
     return this.refreshing;
+  }
+
+  /** A model from before the server stopped is on screen (refresh when the new server announces one). */
+  get outdated(): boolean {
+    return this.modelOutdated;
+  }
+
+  /** Tells the page the language server's state; once it runs again, the model is asked for anew. */
+  serverStateChanged(status: ServerStatus): void {
+    if (status.state !== 'running') this.modelOutdated = true;
+    if (!this.ready) return;
+    this.post({ type: 'serverState', ...status });
+    this.host.toldServerState(this.key, status);
+    if (status.state === 'running') void this.refresh();
   }
 
   /** Whatever the webview posts, checked first: a message that is not one of ours is dropped. */
@@ -114,6 +138,9 @@ export class PreviewPanel implements vscode.Disposable {
     switch (message.type) {
       case 'ready': {
         this.ready = true;
+        // A page that comes up while the server is down (a restored panel) says so instead of waiting silently.
+        const status = this.host.serverStatus();
+        if (status && status.state !== 'running') this.serverStateChanged(status);
         await this.refresh();
         // Something may have been selected before the page could show it (the tree's "Show in Diagram").
         const current = this.host.selection.current;
@@ -136,6 +163,9 @@ export class PreviewPanel implements vscode.Disposable {
       }
       case 'showProblems':
         await vscode.commands.executeCommand('workbench.actions.view.problems');
+        return;
+      case 'restartServer':
+        await this.host.restartServer();
         return;
       case 'exported': {
         const waiting = this.exports.get(message.requestId);

@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { ModelChangedParams } from '../../../server/src/protocol';
-import type { ExportFormat, RenderedInfo } from '../../../webview/src/messages';
+import type { ExportFormat, RenderedInfo, ServerStatus } from '../../../webview/src/messages';
 import { parsePreviewState } from '../../../webview/src/messages';
 import type { SelectionHub } from '../selection-hub';
 import { documentName, PREVIEW_VIEW_TYPE, PreviewPanel, type ModelSource } from './preview-panel';
@@ -16,6 +16,7 @@ export const SHOW_IN_DIAGRAM_COMMAND = 'calm.showInDiagram';
 export const EXPORT_SVG_COMMAND = 'calm.preview.exportSvg';
 export const EXPORT_PNG_COMMAND = 'calm.preview.exportPng';
 export const UPDATE_ON_SETTING = 'calm.preview.updateOn';
+const RESTART_SERVER_COMMAND = 'calm.restartServer';
 
 /** Edits arriving closer together than this redraw once (with `updateOn: change`). */
 const CHANGE_DEBOUNCE_MS = 300;
@@ -25,6 +26,9 @@ export interface PreviewDeps {
     readonly onModelChanged: vscode.Event<ModelChangedParams>;
     /** Starts the language server if it is not running yet. */
     start(): Promise<unknown>;
+    /** The server stopped, is starting, or runs again. */
+    readonly onDidChangeServerState: vscode.Event<ServerStatus>;
+    readonly serverStatus: ServerStatus | undefined;
   };
   readonly selection: SelectionHub;
   readonly output: vscode.LogOutputChannel;
@@ -44,6 +48,7 @@ function uriOf(arg: unknown): vscode.Uri | undefined {
 export function registerPreview(context: vscode.ExtensionContext, deps: PreviewDeps): PreviewApi {
   const panels = new Map<string, PreviewPanel>();
   const renderedEmitter = new vscode.EventEmitter<RenderedInfo>();
+  const serverStateEmitter = new vscode.EventEmitter<{ readonly uri: string; readonly status: ServerStatus }>();
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
 
   const save = async (uri: string, format: ExportFormat, data: string): Promise<void> => {
@@ -63,6 +68,11 @@ export function registerPreview(context: vscode.ExtensionContext, deps: PreviewD
     rendered: (info: RenderedInfo) => renderedEmitter.fire(info),
     failed: (uri: string, message: string) => deps.output.warn(`Diagram of ${uri}: ${message}`),
     save,
+    serverStatus: () => deps.models.serverStatus,
+    toldServerState: (uri: string, status: ServerStatus) => serverStateEmitter.fire({ uri, status }),
+    restartServer: async () => {
+      await vscode.commands.executeCommand(RESTART_SERVER_COMMAND);
+    },
     disposed: (panel: PreviewPanel) => {
       if (panels.get(panel.key) === panel) panels.delete(panel.key);
     },
@@ -140,6 +150,7 @@ export function registerPreview(context: vscode.ExtensionContext, deps: PreviewD
 
   context.subscriptions.push(
     renderedEmitter,
+    serverStateEmitter,
     { dispose: () => [...panels.values()].forEach((p) => p.dispose()) },
     { dispose: () => [...timers.values()].forEach((t) => clearTimeout(t)) },
     vscode.commands.registerCommand(OPEN_PREVIEW_COMMAND, async (arg?: unknown) => {
@@ -176,6 +187,11 @@ export function registerPreview(context: vscode.ExtensionContext, deps: PreviewD
     deps.models.onModelChanged((params) => {
       const uri = vscode.Uri.parse(params.uri);
       if (updateOn(uri) === 'change') scheduleRefresh(params.uri, CHANGE_DEBOUNCE_MS);
+      // After a restart the diagram takes the new server's first model, whatever `updateOn` says.
+      else if (panels.get(params.uri)?.outdated) scheduleRefresh(params.uri, 0);
+    }),
+    deps.models.onDidChangeServerState((status) => {
+      for (const panel of panels.values()) panel.serverStateChanged(status);
     }),
     vscode.workspace.onDidSaveTextDocument((document) => {
       if (updateOn(document.uri) === 'save') scheduleRefresh(document.uri.toString(), 0);
@@ -197,6 +213,7 @@ export function registerPreview(context: vscode.ExtensionContext, deps: PreviewD
 
   return {
     onDidRender: renderedEmitter.event,
+    onDidTellServerState: serverStateEmitter.event,
     panels: () => [...panels.values()].map(info),
     whenRendered: (uri, accept = () => true) =>
       new Promise<RenderedInfo>((resolve) => {
