@@ -1,8 +1,9 @@
 // Recovery: the language server process is killed (SIGKILL, as the OOM killer would) and the client
 // starts a new one; the open document's diagnostics come back, published by the new process, equal to
 // before; the diagram panel is told the server stopped and runs again, and draws the new server's
-// model. CALM: Restart Language Server does the same on request, and brings back a server the client
-// gave up on after too many crashes. Runs last: it ends with a freshly started server.
+// model. CALM: Restart Language Server does the same on request; after too many crashes the client
+// gives up, and the diagram banner's Restart link brings the server back. Runs last: it ends with a
+// freshly started server.
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { CalmLensApi } from '../../client/src/api';
@@ -136,7 +137,7 @@ export function recoverySuite(): void {
       }
     });
 
-    test('after 5 crashes within 3 minutes it stays stopped and the diagram says so; Restart Language Server brings it back', async function () {
+    test('after 5 crashes within 3 minutes it stays stopped and the diagram says so; the banner\u2019s Restart link brings it back', async function () {
       this.timeout(120_000);
       const api = await calmLens();
       const recorder = new Recorder(api, uri);
@@ -155,7 +156,8 @@ export function recoverySuite(): void {
         await waitForCalmDiagnostics(uri, (ds) => ds.length === 0, 'no diagnostics from a stopped server');
         assert.equal(api.preview.panels().find((p) => p.uri === uri.toString())?.rendered?.nodes, drawn.nodes);
 
-        await vscode.commands.executeCommand(RESTART_COMMAND);
+        // The banner's "Restart the language server" link: the page posts `restartServer`, which runs the command.
+        await api.preview.receive(uri.toString(), { type: 'restartServer' });
         assert.equal(api.service.serverStatus?.state, 'running');
         await recovered(recorder);
         assert.deepEqual(Recorder.names(recorder.told).slice(-2), ['starting+restart', 'running']);
