@@ -15,6 +15,7 @@ const ALLOWED: readonly RegExp[] = [
   /^\[Content_Types\]\.xml$/,
   /^extension\/(package\.json|package\.nls\.json|readme\.md|changelog\.md|LICENSE\.txt)$/,
   /^extension\/dist\/(client|server|cli|cli-[\w-]+)\.js$/,
+  /^extension\/dist\/validators\/validators-[\w.-]+\.js$/,
   /^extension\/dist\/webview\/[\w.-]+\.(js|css)$/,
   /^extension\/media\/[\w./-]+\.(svg|png|css)$/,
   /^extension\/syntaxes\/[\w.-]+\.json$/,
@@ -29,6 +30,9 @@ const REQUIRED = [
   'extension/LICENSE.txt',
   'extension/dist/client.js',
   'extension/dist/server.js',
+  // The CALM validators the server and CLI require on first use, one module per version.
+  'extension/dist/validators/validators-shared.js',
+  'extension/dist/validators/validators-release-1.1.js',
   'extension/examples/ecommerce-platform.json',
 ];
 

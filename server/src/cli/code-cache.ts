@@ -11,7 +11,7 @@
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync, type Stats } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import { homedir } from 'node:os';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { Script } from 'node:vm';
 
 export interface CachedModule {
@@ -63,17 +63,40 @@ function writeCache(file: string, key: string, data: Buffer): void {
   }
 }
 
+/** A module loaded through the cache: its exports, and how to save its cache once it has run. */
+interface LoadedModule {
+  readonly module: { exports: unknown };
+  readonly save: (() => void) | undefined;
+}
+
 export function requireWithCodeCache(file: string, env: Readonly<Record<string, string | undefined>>): CachedModule {
   const dir = env.NODE_DISABLE_COMPILE_CACHE ? undefined : cacheDir(env);
   if (!dir || !privateDir(dir)) return { exports: createRequire(file)(file), saveCache: () => undefined };
-  const key = keyOf(statSync(file));
-  const cacheFile = join(dir, `${basename(file)}.cache`);
-  const cachedData = readCache(cacheFile, key);
-  const script = new Script(Module.wrap(readFileSync(file, 'utf8')), { filename: file, cachedData });
-  const fresh = cachedData === undefined || script.cachedDataRejected === true;
-  const moduleObject: { exports: unknown } = { exports: {} };
-  const run: unknown = script.runInThisContext();
-  if (typeof run !== 'function') throw new Error(`${file}: not a CommonJS module`);
-  run.call(moduleObject.exports, moduleObject.exports, createRequire(file), moduleObject, file, dirname(file));
-  return { exports: moduleObject.exports, saveCache: () => (fresh ? writeCache(cacheFile, key, script.createCachedData()) : undefined) };
+  // The bundle's own `./...js` requires (the validators of one CALM version, dist/validators/*.js, required
+  // on first use) go through the cache too: their compiled validators are most of a validation's compile time.
+  const loaded = new Map<string, LoadedModule>();
+  const load = (path: string): unknown => {
+    const known = loaded.get(path);
+    if (known) return known.module.exports;
+    const key = keyOf(statSync(path));
+    const cacheFile = join(dir, `${basename(path)}.cache`);
+    const cachedData = readCache(cacheFile, key);
+    const script = new Script(Module.wrap(readFileSync(path, 'utf8')), { filename: path, cachedData });
+    const fresh = cachedData === undefined || script.cachedDataRejected === true;
+    const moduleObject: { exports: unknown } = { exports: {} };
+    loaded.set(path, { module: moduleObject, save: fresh ? () => writeCache(cacheFile, key, script.createCachedData()) : undefined });
+    const run: unknown = script.runInThisContext();
+    if (typeof run !== 'function') throw new Error(`${path}: not a CommonJS module`);
+    run.call(moduleObject.exports, moduleObject.exports, requireFrom(path, load), moduleObject, path, dirname(path));
+    return moduleObject.exports;
+  };
+  const exports = load(file);
+  return { exports, saveCache: () => loaded.forEach((m) => m.save?.()) };
+}
+
+/** Node's require for `path`, except that a relative `.js` file goes through `load`. */
+function requireFrom(path: string, load: (path: string) => unknown): NodeJS.Require {
+  const nodeRequire = createRequire(path);
+  const require = (id: string): unknown => (/^\.\.?\/.*\.js$/.test(id) ? load(resolve(dirname(path), id)) : nodeRequire(id));
+  return Object.assign(require, { resolve: nodeRequire.resolve, cache: nodeRequire.cache, main: nodeRequire.main, extensions: nodeRequire.extensions });
 }

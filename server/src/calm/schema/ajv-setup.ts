@@ -1,11 +1,13 @@
 /**
  * The one way we configure Ajv, shared by the build-time generator of the bundled validators and
  * the runtime instance that compiles patterns: JSON Schema 2020-12, every error (not just the
- * first), not strict (the CALM schemas use the non-standard `defs`), formats as ajv-formats defines them.
+ * first), not strict (the CALM schemas use the non-standard `defs`), formats as ajv-formats defines them
+ * (see formats.ts).
  */
 import Ajv2020, { type Options } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { allMetaSchemas } from './definitions';
+import { calmFormats } from './formats';
 
 export const AJV_OPTIONS: Options = {
   strict: false,
@@ -20,6 +22,9 @@ export const AJV_OPTIONS: Options = {
 export function createCalmAjv(extra: Options = {}): Ajv2020 {
   const ajv = new Ajv2020({ ...AJV_OPTIONS, ...extra });
   addFormats(ajv);
+  // The same answers as ajv-formats' own, sooner (see formats.ts).
+  ajv.addFormat('uri', calmFormats.uri);
+  ajv.addFormat('uri-reference', calmFormats['uri-reference']);
   for (const meta of allMetaSchemas()) ajv.addSchema(meta.schema, meta.id);
   return ajv;
 }

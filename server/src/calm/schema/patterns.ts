@@ -27,7 +27,9 @@ const REF_LOADS_LIMIT = 32;
 const cache = new Map<string, Compiled>();
 /** Hosts hand back the same object while a file is unchanged: its content key is then computed once. */
 const keys = new WeakMap<object, string>();
-const metaIds = new Set(allMetaSchemas().map((m) => m.id));
+/** Built on the first pattern: it builds every version's schemas, which a document without a pattern never needs. */
+let metaIds: ReadonlySet<string> | undefined;
+const isMetaId = (id: string): boolean => (metaIds ??= new Set(allMetaSchemas().map((m) => m.id))).has(id);
 
 function isSchema(value: unknown): value is AnySchema {
   return typeof value === 'boolean' || (value !== null && typeof value === 'object' && !Array.isArray(value));
@@ -68,7 +70,7 @@ function remember(key: string, compiled: Compiled): void {
 function compile(schema: AnySchema, source: string, load: SchemaLoader): PatternValidator {
   const ajv = runtimeAjv();
   const id = schemaId(schema);
-  if (id && metaIds.has(id)) return { ok: false, message: `The pattern '${source}' claims the $id of a CALM meta schema (${id}); give it its own $id.` };
+  if (id && isMetaId(id)) return { ok: false, message: `The pattern '${source}' claims the $id of a CALM meta schema (${id}); give it its own $id.` };
   // An earlier version of the same pattern (same $id, other content) makes way for this one.
   if (id && (ajv.schemas[id] || ajv.refs[id])) ajv.removeSchema(id);
   for (let loads = 0; ; loads++) {
