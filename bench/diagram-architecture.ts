@@ -42,3 +42,14 @@ export function generateDiagramArchitecture(options: DiagramArchitectureOptions)
 export function generateDiagramArchitectureText(options: DiagramArchitectureOptions): string {
   return JSON.stringify(generateDiagramArchitecture(options), null, 2) + '\n';
 }
+
+/** A chain of `depth` systems, each `composed-of` the next: the deepest containment a document can ask for. */
+export function generateContainmentChainText(depth: number): string {
+  const ids = Array.from({ length: depth }, (_, i) => `system-${i}`);
+  const architecture: JsonObject = {
+    $schema: 'https://calm.finos.org/release/1.1/meta/calm.json',
+    nodes: ids.map((id, i) => ({ 'unique-id': id, 'node-type': 'system', name: `System ${i}`, description: `Level ${i} of the chain` })),
+    relationships: ids.slice(0, -1).map((id, i) => ({ 'unique-id': `${id}-composition`, description: `System ${i} contains the next`, 'relationship-type': { 'composed-of': { container: id, nodes: [ids[i + 1]] } } })),
+  };
+  return JSON.stringify(architecture, null, 2) + '\n';
+}

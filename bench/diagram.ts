@@ -3,7 +3,8 @@
  * e-commerce example and synthetic architectures of 100, 1,000 and 5,000 nodes (2 connects per node,
  * 10% of the nodes inside containers), the redraw after a name-only change at 1,000 nodes, and, in
  * the same run, Mermaid 11 with its ELK layout drawing a flowchart of the same graphs (what FINOS's
- * preview does). The page is the built preview (dist/webview) under its Content-Security-Policy.
+ * preview does); and a 10,000-deep `composed-of` chain (node i contains node i + 1), whose graph build
+ * must stay linear in depth. The page is the built preview (dist/webview) under its Content-Security-Policy.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,25 +15,34 @@ import { launchChromium } from '../test/webview/harness/browser';
 import { ModelSequence } from '../test/webview/harness/models';
 import { PreviewPage } from '../test/webview/harness/preview-page';
 import { startHarness, type HarnessServer } from '../test/webview/harness/server';
+import { MAX_NESTING } from '../webview/src/containment';
 import { toDiagramGraph } from '../webview/src/diagram-graph';
 import { toPreviewModel, type RenderedInfo } from '../webview/src/messages';
-import { generateDiagramArchitectureText } from './diagram-architecture';
+import { generateContainmentChainText, generateDiagramArchitectureText } from './diagram-architecture';
 import { toMermaidFlowchart } from './diagram-mermaid';
 import { median } from './measure';
 import type { BenchSection, BenchTarget, SectionResult } from './section';
 
 interface Case {
   readonly label: string;
-  readonly nodes: number | 'example';
+  /** A synthetic architecture of this many nodes, the example, or a `composed-of` chain this deep. */
+  readonly nodes: number | 'example' | { readonly chain: number };
   readonly runs: number;
 }
+
+const CHAIN_DEPTH = 10_000;
+const CHAIN_LABEL = '10,000-deep composed-of chain';
 
 const CASES: readonly Case[] = [
   { label: 'e-commerce example', nodes: 'example', runs: 7 },
   { label: '100 nodes', nodes: 100, runs: 5 },
   { label: '1,000 nodes', nodes: 1000, runs: 3 },
   { label: '5,000 nodes', nodes: 5000, runs: 1 },
+  // Mermaid is not asked: FINOS's preview draws no containment at all, so there is nothing to compare.
+  { label: CHAIN_LABEL, nodes: { chain: CHAIN_DEPTH }, runs: 3 },
 ];
+/** Runs of the pure model-to-graph step on the chain, in Node. */
+const GRAPH_RUNS = 5;
 const RENAME_RUNS = 7;
 /** How long Mermaid gets per graph before we call it "no result". */
 const MERMAID_TIMEOUT_MS = 90_000;
@@ -54,7 +64,20 @@ interface OursResult {
 type MermaidResult = { readonly label: string; readonly ms: number; readonly nodes: number } | { readonly label: string; readonly failed: string };
 
 function caseText(repoRoot: string, c: Case): string {
-  return c.nodes === 'example' ? readFileSync(join(repoRoot, 'examples/ecommerce-platform.json'), 'utf8') : generateDiagramArchitectureText({ nodes: c.nodes });
+  if (c.nodes === 'example') return readFileSync(join(repoRoot, 'examples/ecommerce-platform.json'), 'utf8');
+  return typeof c.nodes === 'number' ? generateDiagramArchitectureText({ nodes: c.nodes }) : generateContainmentChainText(c.nodes.chain);
+}
+
+/** The model -> diagram graph step alone (pure, the same code the page runs), median in ms. */
+function graphBuildMs(model: CalmModelView): number {
+  const source = toPreviewModel(model);
+  const runs: number[] = [];
+  for (let i = 0; i < GRAPH_RUNS; i++) {
+    const started = performance.now();
+    toDiagramGraph(source);
+    runs.push(performance.now() - started);
+  }
+  return median(runs);
 }
 
 /** A page whose worker has already laid out something else (as an open preview has). */
@@ -146,9 +169,10 @@ const run: BenchSection = async (ctx): Promise<SectionResult> => {
     const ours: OursResult[] = [];
     const mermaid: MermaidResult[] = [];
     let rename: { ms: number; runs: number[]; relaidOut: boolean } | undefined;
+    let chainGraphMs: number | undefined;
     for (const c of CASES) {
       const text = caseText(ctx.repoRoot, c);
-      const uri = `file:///bench/${c.nodes}.json`;
+      const uri = `file:///bench/${typeof c.nodes === 'object' ? `chain-${c.nodes.chain}` : c.nodes}.json`;
       const model = new ModelSequence(uri).next(text);
       const { result, page } = await measureOurs(browser, server, c, model, ctx.log);
       ours.push(result);
@@ -157,6 +181,11 @@ const run: BenchSection = async (ctx): Promise<SectionResult> => {
         ctx.log(`ours, name-only change at 1,000 nodes: ${ms(rename.ms)} ms (laid out again: ${rename.relaidOut})`);
       }
       await page.close();
+      if (typeof c.nodes === 'object') {
+        chainGraphMs = graphBuildMs(model);
+        ctx.log(`ours, ${c.label}: model to graph ${ms(chainGraphMs)} ms (Node)`);
+        continue;
+      }
       mermaid.push(await measureMermaid(browser, server, c, model, ctx.log));
     }
 
@@ -164,8 +193,9 @@ const run: BenchSection = async (ctx): Promise<SectionResult> => {
     const example = at('e-commerce example');
     const thousand = at('1,000 nodes');
     const fiveThousand = at('5,000 nodes');
+    const chain = at(CHAIN_LABEL);
     const mermaidThousand = mermaid.find((m) => m.label === '1,000 nodes');
-    if (!example || !thousand || !fiveThousand || !mermaidThousand || !rename) throw new Error('a case did not run');
+    if (!example || !thousand || !fiveThousand || !chain || chainGraphMs === undefined || !mermaidThousand || !rename) throw new Error('a case did not run');
     const mermaidThousandMs = 'failed' in mermaidThousand ? MERMAID_TIMEOUT_MS : mermaidThousand.ms;
     const targets: BenchTarget[] = [
       { name: 'e-commerce example, model to diagram', limit: 150, unit: 'ms', measured: example.totalMs },
@@ -178,14 +208,24 @@ const run: BenchSection = async (ctx): Promise<SectionResult> => {
       },
       { name: '5,000 nodes drawn within the layout deadline (30 s)', limit: 30_000, unit: 'ms', measured: fiveThousand.totalMs },
       { name: 'name-only change at 1,000 nodes, redraw', limit: 50, unit: 'ms', measured: rename.relaidOut ? Number.POSITIVE_INFINITY : rename.ms },
+      { name: `${CHAIN_LABEL} drawn within the layout deadline (30 s)`, limit: 30_000, unit: 'ms', measured: chain.totalMs },
     ];
+    const mermaidOf = (label: string) => mermaid.find((m) => m.label === label);
     return {
       title: 'Diagram (Chromium): model to drawn diagram, ours and Mermaid 11 + ELK',
       tables: [
         {
           title: 'Model to diagram in the page, ms (median); Mermaid: mermaid.render + insertion, as FINOS\'s preview',
           columns: ['graph', 'nodes', 'edges', 'strategy', 'ours total', 'ours layout (worker)', 'ours draw', 'longest task', 'Mermaid 11 + ELK'],
-          rows: ours.map((o, i) => [o.label, o.nodes, o.edges, o.strategy, ms(o.totalMs), ms(o.layoutMs), ms(o.drawMs), ms(o.longestTaskMs), mermaidCell(mermaid[i])]),
+          rows: ours.map((o) => {
+            const m = mermaidOf(o.label);
+            return [o.label, o.nodes, o.edges, o.strategy, ms(o.totalMs), ms(o.layoutMs), ms(o.drawMs), ms(o.longestTaskMs), m ? mermaidCell(m) : 'not run'];
+          }),
+        },
+        {
+          title: `Deep containment: the ${CHAIN_LABEL} (nesting drawn ${MAX_NESTING} deep, the rest flat)`,
+          columns: ['model to graph, Node (median ms)', 'model to diagram in the page (median ms)', 'layout (worker)', 'longest task'],
+          rows: [[ms(chainGraphMs), ms(chain.totalMs), ms(chain.layoutMs), ms(chain.longestTaskMs)]],
         },
         {
           title: 'Name-only change at 1,000 nodes (names of all services changed; layout from the cache)',
@@ -200,7 +240,7 @@ const run: BenchSection = async (ctx): Promise<SectionResult> => {
         `Mermaid: FINOS's flowchart settings with layout 'elk', same nodes, containers (subgraphs) and edges; ${MERMAID_TIMEOUT_MS / 1000} s allowed per graph.`,
         'Long tasks are the page\'s own (PerformanceObserver longtask) while each diagram was drawn.',
       ],
-      data: { ours, mermaid, rename },
+      data: { ours, mermaid, rename, chainGraphMs },
     };
   } finally {
     await browser.close();

@@ -1,7 +1,8 @@
 /**
  * Containment cycles through the diagram's pure code (webview/src), from the text as the server models it:
  * the graph is built, every node is drawn once, nesting is a tree (no node inside itself), the relationship
- * that closes a cycle stays visible as an edge carrying the engine's error, and ELK lays it out.
+ * that closes a cycle stays visible as an edge carrying the engine's error, the nodes of a cycle are
+ * marked, and ELK lays it out.
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
@@ -9,6 +10,7 @@ import ELK from 'elkjs/lib/elk.bundled.js';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DocumentStore } from '../../server/src/documents';
 import { toModelView } from '../../server/src/model-view';
+import { MAX_NESTING } from '../../webview/src/containment';
 import { toDiagramGraph, type DiagramGraph } from '../../webview/src/diagram-graph';
 import { computeLayout } from '../../webview/src/layout';
 import type { LayoutStrategy } from '../../webview/src/layout-types';
@@ -69,10 +71,10 @@ describe('containment cycles in the diagram', () => {
     for (const strategy of ['layered', 'large'] as const) await assertLaidOut(graph, strategy);
   });
 
-  test('self-containment: the node is drawn once, not inside itself', async () => {
+  test('self-containment: the node is drawn once, not inside itself, and marked as containing itself', async () => {
     const graph = graphOf(architecture(['a', 'b'], [['a-in-a', 'composed-of', 'a', ['a', 'b']]]));
     assertDrawable(graph, ['a', 'b']);
-    assert.deepEqual(graph.nodes.map((n) => [n.id, n.parent]), [['a', undefined], ['b', 'a']]);
+    assert.deepEqual(graph.nodes.map((n) => [n.id, n.parent, n.cycle]), [['a', undefined, { self: true, nodes: ['a'] }], ['b', 'a', undefined]]);
     for (const strategy of ['layered', 'large'] as const) await assertLaidOut(graph, strategy);
   });
 
@@ -91,12 +93,17 @@ describe('containment cycles in the diagram', () => {
     for (const strategy of ['layered', 'large'] as const) await assertLaidOut(graph, strategy);
   });
 
-  test('a cycle through 1,000 containers: the graph is built, nested 999 deep, the closing relationship an edge', () => {
+  test('a cycle through 1,000 containers: the graph is built, nested MAX_NESTING deep (the rest drawn flat), the closing relationship an edge, every node marked', () => {
     const n = 1000;
     const ids = Array.from({ length: n }, (_, i) => `n${i}`);
     const graph = graphOf(architecture(ids, ids.map((id, i) => [`r${i}`, 'composed-of', id, [ids[(i + 1) % n]]])));
     assertDrawable(graph, ids);
-    assert.equal(graph.nodes[n - 1].id, `n${n - 1}`);
-    assert.deepEqual(graph.edges.map((e) => [e.relationshipId, e.source, e.target, e.problem]), [[`r${n - 1}`, 'n0', `n${n - 1}`, 'error']]);
+    const byId = new Map(graph.nodes.map((node) => [node.id, node]));
+    assert.equal(byId.get(`n${MAX_NESTING}`)?.parent, `n${MAX_NESTING - 1}`);
+    assert.equal(byId.get(`n${n - 1}`)?.parent, `n${MAX_NESTING - 1}`, 'drawn flat inside the deepest drawn container');
+    const closing = graph.edges.filter((e) => e.problem === 'error');
+    assert.deepEqual(closing.map((e) => [e.relationshipId, e.source, e.target]), [[`r${n - 1}`, 'n0', `n${n - 1}`]]);
+    assert.equal(graph.edges.length, 1 + n - 1 - MAX_NESTING, 'and one line per node drawn flat');
+    assert.ok(graph.nodes.every((node) => node.cycle?.nodes.length === n && !node.cycle.self));
   });
 });

@@ -1,9 +1,12 @@
 /**
  * The server's model of a document (CalmModelView) -> the graph the diagram draws: nodes with their
  * container, and one edge per drawn line. Pure and total: any model, however broken, gives a graph
- * (references to missing nodes are dropped, containment cycles are cut).
+ * (references to missing nodes are dropped, containment cycles are cut and marked, nesting is drawn at
+ * most MAX_NESTING deep: containment.ts).
  */
 import type { ModelRelationshipKind } from '../../server/src/protocol';
+import { placeNodes, type FlatNesting } from './containment';
+import { containmentCycles, type NodeCycle } from './containment-cycles';
 import { shapeOf, type ShapeKind } from './node-shapes';
 
 /**
@@ -78,6 +81,12 @@ export interface DiagramNode {
   /** The kind of relationship that put it there. */
   readonly parentVia?: 'composed-of' | 'deployed-in';
   readonly problem?: 'error' | 'warning';
+  /** Set when containment makes it contain itself, directly or through other nodes (containment-cycles.ts). */
+  readonly cycle?: NodeCycle;
+  /** Set when it is nested deeper than the diagram draws (containment.ts): drawn flat inside `parent`. */
+  readonly flattened?: FlatNesting;
+  /** How many nodes nested deeper than the diagram draws are drawn flat inside it. */
+  readonly flatInside?: number;
 }
 
 export type DiagramEdgeKind = 'interacts' | 'connects' | 'deployed-in' | 'composed-of';
@@ -121,39 +130,6 @@ function interfaceOf(i: SourceInterface): DiagramInterface {
   return { id: i.uniqueId, protocol: i.protocol, host: i.host, port: i.port, url: i.url };
 }
 
-/**
- * Each member gets the first container that names it, unless that would put a node inside itself
- * (directly or through other containers). Later containments of the same member become edges.
- */
-function assignContainers(nodes: ReadonlyMap<string, SourceNode>, relationships: readonly SourceRelationship[]): { parents: Map<string, string>; via: Map<string, 'composed-of' | 'deployed-in'>; extra: DiagramEdge[] } {
-  const parents = new Map<string, string>();
-  const via = new Map<string, 'composed-of' | 'deployed-in'>();
-  const extra: DiagramEdge[] = [];
-  const wouldCycle = (member: string, container: string): boolean => {
-    for (let at: string | undefined = container, hops = 0; at !== undefined && hops <= nodes.size; at = parents.get(at), hops++) {
-      if (at === member) return true;
-    }
-    return false;
-  };
-  for (const r of relationships) {
-    if (r.kind !== 'composed-of' && r.kind !== 'deployed-in') continue;
-    const kind = r.kind;
-    const container = r.container;
-    if (container === undefined || !nodes.has(container)) continue;
-    (r.nodes ?? []).forEach((member, i) => {
-      if (!nodes.has(member) || member === container) return;
-      if (!parents.has(member) && !wouldCycle(member, container)) {
-        parents.set(member, container);
-        via.set(member, kind);
-        return;
-      }
-      if (parents.get(member) === container) return;
-      extra.push({ id: `${r.uniqueId}#${i}`, relationshipId: r.uniqueId, kind, source: member, target: container, description: r.description, problem: r.problem });
-    });
-  }
-  return { parents, via, extra };
-}
-
 function connectsLabel(r: SourceRelationship, nodes: ReadonlyMap<string, SourceNode>): string | undefined {
   if (r.protocol) return r.protocol;
   const protocols = new Set<string>();
@@ -171,37 +147,26 @@ function connectsLabel(r: SourceRelationship, nodes: ReadonlyMap<string, SourceN
   return named.length > 0 ? named.join(', ') : undefined;
 }
 
-/** Containers first (parents before children), so every consumer can rely on that order. */
-function containersFirst(nodes: readonly DiagramNode[]): DiagramNode[] {
-  const byId = new Map(nodes.map((n) => [n.id, n]));
-  const depth = (n: DiagramNode): number => {
-    let d = 0;
-    for (let p = n.parent; p !== undefined; p = byId.get(p)?.parent) d++;
-    return d;
-  };
-  const depths = new Map(nodes.map((n) => [n.id, depth(n)]));
-  return nodes
-    .map((n, index) => ({ n, index }))
-    .sort((a, b) => (depths.get(a.n.id) ?? 0) - (depths.get(b.n.id) ?? 0) || a.index - b.index)
-    .map((x) => x.n);
-}
-
 export function toDiagramGraph(model: DiagramSource): DiagramGraph {
   // The first definition of a duplicated id wins: the others are problems the editor already shows.
   const modelNodes = new Map<string, SourceNode>();
   for (const n of model.nodes) if (n.uniqueId !== '' && !modelNodes.has(n.uniqueId)) modelNodes.set(n.uniqueId, n);
 
-  const { parents, via, extra } = assignContainers(modelNodes, model.relationships);
-  const nodes: DiagramNode[] = [...modelNodes.values()].map((n) => ({
+  const placement = placeNodes(modelNodes, model.relationships);
+  const cycles = containmentCycles([...modelNodes.keys()], model.relationships);
+  const nodes: DiagramNode[] = placement.order.map((id) => modelNodes.get(id)).filter((n) => n !== undefined).map((n) => ({
     id: n.uniqueId,
     name: n.name !== undefined && n.name.trim() !== '' ? n.name : n.uniqueId,
     nodeType: n.nodeType ?? '',
     shape: shapeOf(n.nodeType),
     description: n.description,
     interfaces: n.interfaces.map(interfaceOf),
-    parent: parents.get(n.uniqueId),
-    parentVia: via.get(n.uniqueId),
+    parent: placement.parents.get(n.uniqueId),
+    parentVia: placement.via.get(n.uniqueId),
     problem: n.problem,
+    cycle: cycles.get(n.uniqueId),
+    flattened: placement.flattened.get(n.uniqueId),
+    flatInside: placement.flatInside.get(n.uniqueId),
   }));
 
   const edges: DiagramEdge[] = [];
@@ -223,7 +188,7 @@ export function toDiagramGraph(model: DiagramSource): DiagramGraph {
     }
   }
   const edgeIds = new Set(edges.map((e) => e.id));
-  edges.push(...extra.filter((e) => !edgeIds.has(e.id)));
+  edges.push(...placement.edges.filter((e) => !edgeIds.has(e.id)));
 
   const flows: DiagramFlow[] = model.flows
     .filter((f) => f.uniqueId !== '')
@@ -242,7 +207,7 @@ export function toDiagramGraph(model: DiagramSource): DiagramGraph {
         })),
     }));
 
-  return { nodes: containersFirst(nodes), edges, flows };
+  return { nodes, edges, flows };
 }
 
 /** Ids of the nodes that contain others. */

@@ -65,6 +65,8 @@ ${perShape}
 .calm-container-title .calm-type{fill:var(--calm-muted);font-size:10.5px;letter-spacing:.06em}
 .calm-container-title text{paint-order:stroke;stroke:var(--calm-bg);stroke-width:4px;stroke-linejoin:round}
 .calm-problem-error{fill:var(--calm-error)}
+.calm-cycle-mark>circle{fill:var(--calm-bg);stroke:var(--calm-error);stroke-width:1.6}
+.calm-cycle-mark>path{fill:none;stroke:var(--calm-error);stroke-width:1.6;stroke-linecap:round;stroke-linejoin:round}
 .calm-problem-warning{fill:var(--calm-warning)}
 .calm-edge>.calm-line{fill:none;stroke:var(--calm-edge);stroke-width:1.5;stroke-linejoin:round}
 .calm-edge>.calm-arrow{fill:var(--calm-edge);stroke:none}

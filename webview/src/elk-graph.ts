@@ -98,23 +98,19 @@ export interface ElkInput {
   readonly routedByElk: ReadonlySet<string>;
 }
 
-/** The chain of containers of a node, innermost first. */
-function ancestorsOf(id: string, parents: ReadonlyMap<string, string | undefined>): string[] {
-  const chain: string[] = [];
-  for (let p = parents.get(id); p !== undefined; p = parents.get(p)) chain.push(p);
-  return chain;
-}
-
 interface Tree {
   readonly elkNodes: Map<string, ElkNode>;
   readonly root: ElkNode;
   readonly parents: Map<string, string | undefined>;
+  /** How many containers each node is inside (at most MAX_NESTING: containment.ts). */
+  readonly depths: Map<string, number>;
 }
 
 function buildTree(graph: DiagramGraph): Tree {
   const root: ElkNode = { id: '\u0000root', children: [], edges: [] };
   const elkNodes = new Map<string, ElkNode>();
   const parents = new Map<string, string | undefined>();
+  const depths = new Map<string, number>();
   const containers = new Set<string>();
   for (const n of graph.nodes) if (n.parent !== undefined) containers.add(n.parent);
   // Nodes come containers first, so a member's container already exists.
@@ -125,10 +121,11 @@ function buildTree(graph: DiagramGraph): Tree {
       : { id: n.id, width: NODE_WIDTH, height: NODE_HEIGHT };
     elkNodes.set(n.id, elkNode);
     parents.set(n.id, n.parent);
+    depths.set(n.id, n.parent === undefined ? 0 : (depths.get(n.parent) ?? 0) + 1);
     const parent = n.parent === undefined ? root : elkNodes.get(n.parent);
     (parent?.children ?? root.children)?.push(elkNode);
   }
-  return { elkNodes, root, parents };
+  return { elkNodes, root, parents, depths };
 }
 
 function isAncestor(candidate: string, of: string, parents: ReadonlyMap<string, string | undefined>): boolean {
@@ -149,18 +146,27 @@ function layeredInput(graph: DiagramGraph): ElkInput {
   return { graph: root, options, routedByElk };
 }
 
-/** Where an edge sits in the hierarchy: the level that holds both ends, and the ends lifted to that level. */
-function liftEdge(e: DiagramEdge, parents: ReadonlyMap<string, string | undefined>): { level: string | undefined; from: string; to: string } | undefined {
-  const sourceChain = [e.source, ...ancestorsOf(e.source, parents)];
-  const targetChain = [e.target, ...ancestorsOf(e.target, parents)];
-  const targetSet = new Set(targetChain);
-  const common = sourceChain.find((id) => targetSet.has(id));
-  // One end inside the other: not a sibling relation at any level.
-  if (common === e.source || common === e.target) return undefined;
-  const from = common === undefined ? sourceChain[sourceChain.length - 1] : sourceChain[sourceChain.indexOf(common) - 1];
-  const to = common === undefined ? targetChain[targetChain.length - 1] : targetChain[targetChain.indexOf(common) - 1];
-  if (from === undefined || to === undefined || from === to) return undefined;
-  return { level: common, from, to };
+/**
+ * Where an edge sits in the hierarchy: the level that holds both ends, and the ends lifted to that level.
+ * Both ends climb to the same depth, then together: a walk no longer than the drawn nesting, no allocation.
+ */
+function liftEdge(e: DiagramEdge, tree: Tree): { level: string | undefined; from: string; to: string } | undefined {
+  const { parents, depths } = tree;
+  let from = e.source;
+  let to = e.target;
+  let fromDepth = depths.get(from);
+  let toDepth = depths.get(to);
+  if (fromDepth === undefined || toDepth === undefined) return undefined;
+  for (; fromDepth > toDepth; fromDepth--) from = parents.get(from) ?? from;
+  for (; toDepth > fromDepth; toDepth--) to = parents.get(to) ?? to;
+  // One end inside the other (or both the same node): not a sibling relation at any level.
+  if (from === to) return undefined;
+  for (let a = parents.get(from), b = parents.get(to); a !== b; a = parents.get(from), b = parents.get(to)) {
+    if (a === undefined || b === undefined) return undefined;
+    from = a;
+    to = b;
+  }
+  return { level: parents.get(from), from, to };
 }
 
 /**
@@ -240,13 +246,14 @@ export function flowOrder(members: readonly string[], links: readonly { from: st
 }
 
 function largeInput(graph: DiagramGraph): ElkInput {
-  const { root, elkNodes, parents } = buildTree(graph);
+  const tree = buildTree(graph);
+  const { root, elkNodes } = tree;
   const routedByElk = new Set<string>();
   // Per level, the lifted edges in document order, one per pair of ends.
   const levels = new Map<string | undefined, { from: string; to: string; edge: DiagramEdge }[]>();
   const seenPairs = new Set<string>();
   for (const e of graph.edges) {
-    const lifted = liftEdge(e, parents);
+    const lifted = liftEdge(e, tree);
     if (!lifted) continue;
     const pair = `${lifted.from}\u0000${lifted.to}`;
     if (seenPairs.has(pair)) continue;

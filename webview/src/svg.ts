@@ -7,6 +7,7 @@ import type { DiagramEdge, DiagramGraph, DiagramNode } from './diagram-graph';
 import { escapeXml } from './escape';
 import type { DiagramLayout, LaidOutEdge, LaidOutNode } from './layout-types';
 import { CONTAINER_HEADER, ICONS, decorationPath, outlinePath, roundedRect } from './node-shapes';
+import { nodeNotes } from './node-notes';
 import { fitLines, textWidth } from './text-fit';
 
 export interface SvgOptions {
@@ -37,6 +38,19 @@ function problemMark(node: DiagramNode, x: number): string {
   return node.problem ? `<circle class="calm-problem-${node.problem}" cx="${n2(x)}" cy="0" r="5.5"/>` : '';
 }
 
+/** A circular arrow around (0, 0), radius 4.5: the mark of a node in a containment cycle (also in the legend). */
+export const CYCLE_GLYPH = 'M3.2 -3.2A4.5 4.5 0 1 1 0.4 -4.5M-0.8 -6.7L1.4 -4.5L-0.8 -2.3';
+
+/** Marks a node in a containment cycle, at (x, 0) of its box; the hover card says which cycle. */
+function cycleMark(node: DiagramNode, x: number): string {
+  return node.cycle ? `<g class="calm-cycle-mark" transform="translate(${n2(x)} 0)"><circle r="8"/><path d="${CYCLE_GLYPH}"/></g>` : '';
+}
+
+/** Classes of a node's group for how containment draws it. */
+function containmentClasses(node: DiagramNode): string {
+  return (node.cycle ? ' calm-in-cycle' : '') + (node.flattened ? ' calm-flat' : '');
+}
+
 function icon(node: DiagramNode, x: number, y: number, size: number): string {
   const scale = size / 36;
   return `<g transform="translate(${x} ${y})${scale !== 1 ? ` scale(${scale})` : ''}"><rect class="calm-tile" width="36" height="36" rx="9"/><path class="calm-glyph" transform="translate(6 6)" d="${ICONS[node.shape]}"/></g>`;
@@ -44,7 +58,7 @@ function icon(node: DiagramNode, x: number, y: number, size: number): string {
 
 function title(node: DiagramNode, options: Pick<SvgOptions, 'titles'>): string {
   if (!options.titles) return '';
-  const lines = [`${node.name} (${node.id})`, node.description ?? ''].filter((l) => l !== '');
+  const lines = [`${node.name} (${node.id})`, node.description ?? '', ...nodeNotes(node, (id) => id)].filter((l) => l !== '');
   return `<title>${escapeXml(lines.join('\n'))}</title>`;
 }
 
@@ -59,7 +73,7 @@ function leafNode(node: DiagramNode, box: LaidOutNode, options: Pick<SvgOptions,
   const tspans = lines.map((l, i) => `<tspan x="${textX}"${i > 0 ? ' dy="16.5"' : ''}>${escapeXml(l)}</tspan>`).join('');
   const typeY = top + (lines.length > 1 ? 24 : 29);
   return (
-    `<g class="calm-node shape-${node.shape}${node.problem ? ` calm-problem-${node.problem}-node` : ''}" data-id="${escapeXml(node.id)}" transform="translate(${n2(box.x)} ${n2(box.y)})">` +
+    `<g class="calm-node shape-${node.shape}${node.problem ? ` calm-problem-${node.problem}-node` : ''}${containmentClasses(node)}" data-id="${escapeXml(node.id)}" transform="translate(${n2(box.x)} ${n2(box.y)})">` +
     title(node, options) +
     `<path class="calm-shape" d="${outlinePath(node.shape, w, h)}"/>` +
     (deco ? `<path class="calm-deco" d="${deco}"/>` : '') +
@@ -67,6 +81,7 @@ function leafNode(node: DiagramNode, box: LaidOutNode, options: Pick<SvgOptions,
     `<text class="calm-type" x="${textX}" y="${typeY}">${escapeXml(caption(node))}</text>` +
     `<text class="calm-name" x="${textX}" y="${nameY}">${tspans}</text>` +
     problemMark(node, w - 6) +
+    cycleMark(node, w - 24) +
     `</g>`
   );
 }
@@ -77,13 +92,22 @@ function containerNode(node: DiagramNode, box: LaidOutNode, deployment: boolean,
   const r = 12;
   const header = `M${r},0H${w - r}Q${w},0 ${w},${r}V${CONTAINER_HEADER - 8}H0V${r}Q0,0 ${r},0Z`;
   return (
-    `<g class="calm-node calm-container shape-${node.shape}${deployment ? ' calm-deployment' : ''}" data-id="${escapeXml(node.id)}" transform="translate(${n2(box.x)} ${n2(box.y)})">` +
+    `<g class="calm-node calm-container shape-${node.shape}${deployment ? ' calm-deployment' : ''}${containmentClasses(node)}" data-id="${escapeXml(node.id)}" transform="translate(${n2(box.x)} ${n2(box.y)})">` +
     title(node, options) +
     `<path class="calm-shape" d="${roundedRect(w, h, r)}"/>` +
     `<path class="calm-header" d="${header}"/>` +
     problemMark(node, w - 8) +
+    cycleMark(node, w - 28) +
     `</g>`
   );
+}
+
+/** Nodes nested too deep to draw sit flat in a container: its title band says so, as fully as its width allows. */
+function flatCaption(type: string, flat: number, width: number): string {
+  const size = 10.5 * 1.1;
+  const count = flat.toLocaleString('en-US');
+  const candidates = [`${type} \u00b7 ${count} NESTED DEEPER, DRAWN FLAT`, `${count} NESTED DEEPER, DRAWN FLAT`, `${count} DRAWN FLAT`];
+  return candidates.find((c) => textWidth(c, size) <= width) ?? (fitLines(candidates[candidates.length - 1], width, size, 1)[0] ?? '');
 }
 
 /**
@@ -92,11 +116,12 @@ function containerNode(node: DiagramNode, box: LaidOutNode, deployment: boolean,
  */
 export function containerTitleSvg(node: DiagramNode, box: LaidOutNode): string {
   const name = fitLines(node.name, box.width - 56 - 16, 14.5, 1)[0] ?? '';
+  const type = node.flatInside ? flatCaption(caption(node), node.flatInside, box.width - 50 - 12) : caption(node);
   return (
     `<g class="calm-container-title shape-${node.shape}" data-id="${escapeXml(node.id)}" transform="translate(${n2(box.x)} ${n2(box.y)})">` +
     icon(node, 12, 8, 28) +
     `<text class="calm-name" x="50" y="22">${escapeXml(name)}</text>` +
-    `<text class="calm-type" x="50" y="37">${escapeXml(caption(node))}</text>` +
+    `<text class="calm-type" x="50" y="37">${escapeXml(type)}</text>` +
     `</g>`
   );
 }

@@ -1,5 +1,6 @@
 /** The hover card: a node's name, type, id, description and interfaces; an edge's ends, kind and description. */
 import type { DiagramEdge, DiagramInterface, DiagramNode } from '../diagram-graph';
+import { cycleNote, nestingNote } from '../node-notes';
 import { SHAPE_LABELS } from '../node-shapes';
 import type { Hit } from './diagram-view';
 import { h } from './dom';
@@ -45,6 +46,10 @@ export class Tooltip {
     if (node.interfaces.length > 0) {
       parts.push(h('div', { className: 'calm-tip-heading', text: 'Interfaces' }), h('ul', { className: 'calm-tip-list' }, node.interfaces.map((i) => h('li', { text: interfaceLine(i) }))));
     }
+    const cycle = cycleNote(node, this.nameOf);
+    if (cycle) parts.push(h('div', { className: 'calm-tip-problem calm-tip-error calm-tip-cycle', text: cycle }));
+    const nesting = nestingNote(node, this.nameOf);
+    if (nesting) parts.push(h('div', { className: 'calm-tip-text calm-tip-nesting', text: nesting }));
     if (node.problem) parts.push(h('div', { className: `calm-tip-problem calm-tip-${node.problem}`, text: node.problem === 'error' ? 'Has errors (see Problems)' : 'Has warnings (see Problems)' }));
     return parts;
   }
