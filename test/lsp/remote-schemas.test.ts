@@ -57,6 +57,16 @@ describe('remote schemas through the language server', { timeout: SUITE_TIMEOUT_
     dir = mkdtempSync(join(tmpdir(), 'calm-remote-'));
     remote = await RemoteHost.start({
       '/pattern.json': (request, response, host) => json(pattern(host.url('/pattern.json')))(request, response, host),
+      // A pattern whose node definition is a $ref to another download on the same host.
+      '/ref-pattern.json': (request, response, host) =>
+        json({
+          $schema: META,
+          $id: host.url('/ref-pattern.json'),
+          type: 'object',
+          properties: { nodes: { type: 'array', items: { $ref: host.url('/api-node.json') } }, relationships: { type: 'array' } },
+          required: ['nodes', 'relationships'],
+        })(request, response, host),
+      '/api-node.json': (request, response, host) => json({ $id: host.url('/api-node.json'), type: 'object', properties: { 'unique-id': { const: 'api' } } })(request, response, host),
       '/not-json.json': (_request, response) => {
         response.writeHead(200, { 'content-type': 'text/html' });
         response.end('<html><body>Sign in first</body></html>');
@@ -112,6 +122,19 @@ describe('remote schemas through the language server', { timeout: SUITE_TIMEOUT_
     assert.ok(logs.some((m) => new RegExp(`^Fetched ${url.replace(/[.?]/g, '\\$&')}: \\d+ bytes in \\d+ ms\\.$`).test(m)), JSON.stringify(logs));
     await client.close(uri);
     await client.close(good.uri);
+  });
+
+  test("a pattern's $ref to a listed host is downloaded in turn, and the document validated once both arrived", async () => {
+    const patternUrl = remote.url('/ref-pattern.json');
+    const nodeUrl = remote.url('/api-node.json');
+    const { uri, first } = await open(architecture(patternUrl, 'not-api'));
+    assert.match(schemaMessages(first).join('\n'), /could not be loaded: Loading .*ref-pattern\.json…/);
+    const waitingForRef = await client.diagnostics.first((p) => p.uri === uri && schemaMessages(p).some((m) => m.includes(`refers to '${nodeUrl}'`)));
+    assert.match(schemaMessages(waitingForRef).join('\n'), /which could not be loaded: Loading .*api-node\.json…/);
+    const after = await client.diagnostics.first((p) => p.uri === uri && !isLoading(p));
+    assert.deepEqual(schemaMessages(after), ['must be equal to constant (expected "api")']);
+    assert.deepEqual([remote.requested('/ref-pattern.json'), remote.requested('/api-node.json')], [1, 1]);
+    await client.close(uri);
   });
 
   test('a host that is not listed is never contacted: the finding names the setting', async () => {
