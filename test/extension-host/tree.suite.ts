@@ -1,8 +1,9 @@
 // The Model Elements tree, read through the API `activate()` returns (VS Code's API cannot read tree
-// items): the e-commerce model's sections and counts, and the search a person types.
+// items): the e-commerce model's sections and counts, the search a person types, and the example it opens.
 import assert from 'node:assert/strict';
+import * as vscode from 'vscode';
 import type { TreeSnapshotItem } from '../../client/src/tree/tree-snapshot';
-import { calmLens, openInEditor, workspaceFile } from './helpers';
+import { calmLens, EXTENSION_ID, openInEditor, workspaceFile } from './helpers';
 
 function labels(items: readonly TreeSnapshotItem[]): string[] {
   return items.map((i) => i.label);
@@ -51,6 +52,25 @@ export function treeSuite(): void {
       const cleared = api.tree.search(undefined);
       assert.equal(cleared.filter, undefined);
       assert.equal(section(cleared.items, 'Nodes').label, 'Nodes (9)');
+    });
+
+    test('Open Example Architecture opens an untitled calm copy of the example (the installed file stays untouched) and the tree shows it', async () => {
+      const api = await calmLens();
+      const editor = await vscode.commands.executeCommand<vscode.TextEditor>('calm.tree.openExample');
+      try {
+        assert.equal(editor.document.uri.scheme, 'untitled');
+        assert.equal(editor.document.languageId, 'calm');
+        const extension = vscode.extensions.getExtension(EXTENSION_ID);
+        assert.ok(extension);
+        const installed = vscode.Uri.joinPath(extension.extensionUri, 'examples', 'ecommerce-platform.json');
+        assert.equal(editor.document.getText(), new TextDecoder().decode(await vscode.workspace.fs.readFile(installed)));
+        assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.toString() === installed.toString()), 'the installed example was opened');
+        const snapshot = await api.tree.whenShowing(editor.document.uri.toString());
+        assert.equal(section(snapshot.items, 'Nodes').label, 'Nodes (9)');
+      } finally {
+        await vscode.window.showTextDocument(editor.document);
+        await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      }
     });
   });
 }

@@ -5,6 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { ElementRef, ProtocolRange } from '../../../server/src/protocol';
+import { CALM_LANGUAGE_ID } from '../language-mode-policy';
 import type { SelectionHub } from '../selection-hub';
 import { ModelTreeController, type ModelSource } from './model-tree-controller';
 import { ModelTreeProvider, SELECT_COMMAND } from './model-tree-provider';
@@ -91,9 +92,11 @@ export function registerModelTree(context: vscode.ExtensionContext, deps: ModelT
     publish(entry);
   };
 
-  const openExample = async (): Promise<void> => {
-    const uri = vscode.Uri.joinPath(context.extensionUri, ...EXAMPLE_PATH);
-    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), { preview: false });
+  /** An untitled copy: edits must never change the extension's own file, and the user saves it where they like. */
+  const openExample = async (): Promise<vscode.TextEditor> => {
+    const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(context.extensionUri, ...EXAMPLE_PATH));
+    const document = await vscode.workspace.openTextDocument({ language: CALM_LANGUAGE_ID, content: new TextDecoder().decode(bytes) });
+    return vscode.window.showTextDocument(document, { preview: false });
   };
 
   /** Another view selected an element: show it here, if this view is on screen (never pop the sidebar open). */
