@@ -1,5 +1,5 @@
 /** Every entry of any relationship kind's `nodes` list (interacts, composed-of, deployed-in) must name an existing node. */
-import type { Finding } from '../findings';
+import type { RuleFinding } from './support/report';
 import type { Rule } from './rule';
 import { architectureView } from './support/architecture-view';
 import { checkReference } from './support/node-reference';
@@ -11,10 +11,10 @@ export const compositionRelationshipsReferenceExistingNodesInArchitecture: Rule 
   kinds: ['architecture'],
   check({ doc }) {
     const view = architectureView(doc);
-    const out: Finding[] = [];
+    const out: RuleFinding[] = [];
     for (const body of view.typeBodies) {
       for (const entry of starChildren(member(body, 'nodes'))) {
-        out.push(...checkReference(compositionRelationshipsReferenceExistingNodesInArchitecture, doc, entry, view.nodeIds, 'node'));
+        out.push(...checkReference(compositionRelationshipsReferenceExistingNodesInArchitecture, entry, view.nodeIds, 'node'));
       }
     }
     return out;

@@ -1,5 +1,5 @@
 /** Each end of a `connects` relationship must name an existing node. */
-import type { Finding } from '../findings';
+import type { RuleFinding } from './support/report';
 import type { Rule } from './rule';
 import { architectureView } from './support/architecture-view';
 import { checkReference } from './support/node-reference';
@@ -11,10 +11,10 @@ export const connectsRelationshipReferencesExistingNodesInArchitecture: Rule = {
   kinds: ['architecture'],
   check({ doc }) {
     const view = architectureView(doc);
-    const out: Finding[] = [];
+    const out: RuleFinding[] = [];
     // An end written as a bare string (older CALM: `"source": "api-gateway"`) is itself the node id.
     for (const end of view.connectsEnds) {
-      out.push(...checkReference(connectsRelationshipReferencesExistingNodesInArchitecture, doc, fieldOf(end, 'node'), view.nodeIds, 'node'));
+      out.push(...checkReference(connectsRelationshipReferencesExistingNodesInArchitecture, fieldOf(end, 'node'), view.nodeIds, 'node'));
     }
     return out;
   },

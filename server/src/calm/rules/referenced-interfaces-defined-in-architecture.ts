@@ -1,5 +1,5 @@
 /** Each interface id listed on a `connects` end must be the unique-id of some node's interface. */
-import type { Finding } from '../findings';
+import type { RuleFinding } from './support/report';
 import type { Rule } from './rule';
 import { architectureView } from './support/architecture-view';
 import { checkReference } from './support/node-reference';
@@ -11,10 +11,10 @@ export const referencedInterfacesDefinedInArchitecture: Rule = {
   kinds: ['architecture'],
   check({ doc }) {
     const view = architectureView(doc);
-    const out: Finding[] = [];
+    const out: RuleFinding[] = [];
     for (const end of view.connectsEnds) {
       for (const entry of starChildren(member(end, 'interfaces'))) {
-        out.push(...checkReference(referencedInterfacesDefinedInArchitecture, doc, entry, view.interfaceIds, 'interface'));
+        out.push(...checkReference(referencedInterfacesDefinedInArchitecture, entry, view.interfaceIds, 'interface'));
       }
     }
     return out;

@@ -3,78 +3,81 @@
  * JSONPath semantics (`[*]` runs over array elements and object values alike; any value type counts),
  * built once per document version so that each reference is checked in constant time.
  */
-import type { Node as JsonNode } from 'jsonc-parser';
 import type { CalmDocument } from '../../model';
+import type { ValueNode } from '../../value-node';
 import { identityOf } from './json-values';
-import { forEachDescendant, member, starChildren, starMember } from './tree';
+import { ownMember } from '../../value-node';
+import { forEachDescendantValue, member, rootOf, starChildren, starMember, starValues } from './tree';
 
 export interface ArchitectureView {
   /** `$.nodes[*]`: the node elements. */
-  readonly nodes: readonly JsonNode[];
+  readonly nodes: readonly ValueNode[];
   /** `$.nodes[*].unique-id` values. */
-  readonly nodeIdValues: readonly JsonNode[];
+  readonly nodeIdValues: readonly ValueNode[];
   /** `$.relationships[*].unique-id` values. */
-  readonly relationshipIdValues: readonly JsonNode[];
+  readonly relationshipIdValues: readonly ValueNode[];
   /** `$.nodes[*].interfaces[*].unique-id` values. */
-  readonly interfaceIdValues: readonly JsonNode[];
+  readonly interfaceIdValues: readonly ValueNode[];
   /** Identities (see `identityOf`) of the values above, for `includes`-style membership. */
   readonly nodeIds: ReadonlySet<unknown>;
   readonly relationshipIds: ReadonlySet<unknown>;
   readonly interfaceIds: ReadonlySet<unknown>;
   /** `$.relationships[*].relationship-type` values. */
-  readonly relationshipTypes: readonly JsonNode[];
+  readonly relationshipTypes: readonly ValueNode[];
   /** `$.relationships[*].relationship-type.*`: the body of each kind. */
-  readonly typeBodies: readonly JsonNode[];
+  readonly typeBodies: readonly ValueNode[];
   /** `$.relationships[*].relationship-type.connects.*`: the ends of connects relationships (objects or bare ids). */
-  readonly connectsEnds: readonly JsonNode[];
+  readonly connectsEnds: readonly ValueNode[];
   /** `$.relationships[*].relationship-type..*@string()`: every string anywhere inside a relationship type. */
   readonly relationshipTypeStrings: ReadonlySet<string>;
   /** `$.flows[*].transitions` values. */
-  readonly transitionLists: readonly JsonNode[];
+  readonly transitionLists: readonly ValueNode[];
   /** The first node element whose unique-id `==` the given text (the reference's JSONPath filter). */
-  firstNodeMatching(idText: string): JsonNode | undefined;
+  firstNodeMatching(idText: string): ValueNode | undefined;
   /** Identities of a node element's `interfaces[*].unique-id` (computed once per node). */
-  interfaceIdsOf(node: JsonNode): ReadonlySet<unknown>;
+  interfaceIdsOf(node: ValueNode): ReadonlySet<unknown>;
 }
 
-function identities(values: readonly JsonNode[]): Set<unknown> {
+function identities(values: readonly ValueNode[]): Set<unknown> {
   return new Set(values.map(identityOf));
 }
 
 function buildView(doc: CalmDocument): ArchitectureView {
-  const root = doc.root;
+  const root = rootOf(doc);
   const nodes = starChildren(member(root, 'nodes'));
   const relationships = starChildren(member(root, 'relationships'));
 
-  const nodeIdValues: JsonNode[] = [];
-  const interfaceIdValues: JsonNode[] = [];
+  const nodeIdValues: ValueNode[] = [];
+  const interfaceIdValues: ValueNode[] = [];
   const byStringId = new Map<string, number>();
   const byNumberId = new Map<number, number>();
   nodes.forEach((element, position) => {
     const id = member(element, 'unique-id');
     if (id) {
       nodeIdValues.push(id);
-      if (id.type === 'string' && !byStringId.has(id.value)) byStringId.set(id.value, position);
-      if (id.type === 'number' && !byNumberId.has(id.value)) byNumberId.set(id.value, position);
+      const value = id.value;
+      if (typeof value === 'string' && !byStringId.has(value)) byStringId.set(value, position);
+      if (typeof value === 'number' && !byNumberId.has(value)) byNumberId.set(value, position);
     }
     interfaceIdValues.push(...starMember(member(element, 'interfaces'), 'unique-id'));
   });
 
   const relationshipIdValues = starMember(member(root, 'relationships'), 'unique-id');
-  const relationshipTypes = relationships.map((r) => member(r, 'relationship-type')).filter((t): t is JsonNode => t !== undefined);
+  const relationshipTypes = relationships.map((r) => member(r, 'relationship-type')).filter((t): t is ValueNode => t !== undefined);
   const relationshipTypeStrings = new Set<string>();
-  const addString = (value: JsonNode): void => {
-    if (value.type === 'string') relationshipTypeStrings.add(value.value as string);
+  const addString = (value: unknown): void => {
+    if (typeof value === 'string') relationshipTypeStrings.add(value);
   };
-  for (const type of relationshipTypes) forEachDescendant(type, addString);
-  const typeBodies: JsonNode[] = [];
-  const connectsEnds: JsonNode[] = [];
+  for (const type of relationshipTypes) forEachDescendantValue(type.value, addString);
+  const typeBodies: ValueNode[] = [];
+  const connectsEnds: ValueNode[] = [];
   for (const type of relationshipTypes) {
     for (const body of starChildren(type)) typeBodies.push(body);
     for (const end of starChildren(member(type, 'connects'))) connectsEnds.push(end);
   }
   const transitionLists = starMember(member(root, 'flows'), 'transitions');
-  const interfaceIdsByNode = new Map<JsonNode, Set<unknown>>();
+  // Keyed by the node's plain value: every rule asking about one node element gets the same answer.
+  const interfaceIdsByNode = new Map<unknown, Set<unknown>>();
 
   return {
     nodes,
@@ -89,18 +92,23 @@ function buildView(doc: CalmDocument): ArchitectureView {
     connectsEnds,
     relationshipTypeStrings,
     transitionLists,
-    firstNodeMatching(idText: string): JsonNode | undefined {
+    firstNodeMatching(idText: string): ValueNode | undefined {
       // `@['unique-id'] == 'text'`: a string id must be equal; a number id equals Number(text).
       const asString = byStringId.get(idText);
       const asNumber = byNumberId.size > 0 ? byNumberId.get(Number(idText)) : undefined;
       const first = asString === undefined ? asNumber : asNumber === undefined ? asString : Math.min(asString, asNumber);
       return first === undefined ? undefined : nodes[first];
     },
-    interfaceIdsOf(node: JsonNode): ReadonlySet<unknown> {
-      let ids = interfaceIdsByNode.get(node);
+    interfaceIdsOf(node: ValueNode): ReadonlySet<unknown> {
+      let ids = interfaceIdsByNode.get(node.value);
       if (!ids) {
-        ids = identities(starMember(member(node, 'interfaces'), 'unique-id'));
-        interfaceIdsByNode.set(node, ids);
+        // Plain values: this runs once per node named by a connects end, tens of thousands of times in large documents.
+        ids = new Set();
+        for (const item of starValues(ownMember(node.value, 'interfaces'))) {
+          const id = ownMember(item, 'unique-id');
+          if (id !== undefined) ids.add(id);
+        }
+        interfaceIdsByNode.set(node.value, ids);
       }
       return ids;
     },
