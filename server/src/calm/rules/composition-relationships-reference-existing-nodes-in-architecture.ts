@@ -2,8 +2,8 @@
 import type { RuleFinding } from './support/report';
 import type { Rule } from './rule';
 import { architectureView } from './support/architecture-view';
-import { checkReference } from './support/node-reference';
-import { member, starChildren } from './support/tree';
+import { checkEntries } from './support/node-reference';
+import { member } from './support/tree';
 
 export const compositionRelationshipsReferenceExistingNodesInArchitecture: Rule = {
   code: 'composition-relationships-reference-existing-nodes-in-architecture',
@@ -13,9 +13,7 @@ export const compositionRelationshipsReferenceExistingNodesInArchitecture: Rule 
     const view = architectureView(doc);
     const out: RuleFinding[] = [];
     for (const body of view.typeBodies) {
-      for (const entry of starChildren(member(body, 'nodes'))) {
-        out.push(...checkReference(compositionRelationshipsReferenceExistingNodesInArchitecture, entry, view.nodeIds, 'node'));
-      }
+      out.push(...checkEntries(compositionRelationshipsReferenceExistingNodesInArchitecture, member(body, 'nodes'), view.nodeIds, 'node'));
     }
     return out;
   },

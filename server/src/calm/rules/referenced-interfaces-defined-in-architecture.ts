@@ -2,8 +2,8 @@
 import type { RuleFinding } from './support/report';
 import type { Rule } from './rule';
 import { architectureView } from './support/architecture-view';
-import { checkReference } from './support/node-reference';
-import { member, starChildren } from './support/tree';
+import { checkEntries } from './support/node-reference';
+import { member } from './support/tree';
 
 export const referencedInterfacesDefinedInArchitecture: Rule = {
   code: 'referenced-interfaces-defined-in-architecture',
@@ -13,9 +13,7 @@ export const referencedInterfacesDefinedInArchitecture: Rule = {
     const view = architectureView(doc);
     const out: RuleFinding[] = [];
     for (const end of view.connectsEnds) {
-      for (const entry of starChildren(member(end, 'interfaces'))) {
-        out.push(...checkReference(referencedInterfacesDefinedInArchitecture, entry, view.interfaceIds, 'interface'));
-      }
+      out.push(...checkEntries(referencedInterfacesDefinedInArchitecture, member(end, 'interfaces'), view.interfaceIds, 'interface'));
     }
     return out;
   },

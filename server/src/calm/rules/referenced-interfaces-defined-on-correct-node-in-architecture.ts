@@ -29,15 +29,15 @@ export const referencedInterfacesDefinedOnCorrectNodeInArchitecture: Rule = {
       const nodeId = textOf(nodeRef);
       const node = view.firstNodeMatching(nodeId);
       // An unknown node is the connects rule's finding, not this one's.
-      if (!node) continue;
+      if (node === undefined) continue;
       const defined = view.interfaceIdsOf(node);
-      if (defined.size === 0) {
+      if (defined.length === 0) {
         const list = wanted.map(textOf).join(',');
         out.push(findingAt(rule, end, `Node with unique-id ${nodeId} has no interfaces defined, expected interfaces [${list}].`));
         continue;
       }
       for (const entry of wanted) {
-        if (defined.has(entry)) continue;
+        if (defined.includes(entry)) continue;
         out.push(findingAt(rule, end, `Referenced interface with ID '${textOf(entry)}' was not defined on the node with ID '${nodeId}'.`));
       }
     }

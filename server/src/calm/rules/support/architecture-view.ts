@@ -7,7 +7,7 @@ import type { CalmDocument } from '../../model';
 import type { ValueNode } from '../../value-node';
 import { identityOf } from './json-values';
 import { ownMember } from '../../value-node';
-import { forEachDescendantValue, member, rootOf, starChildren, starMember, starValues } from './tree';
+import { member, rootOf, starChildren, starMember, starValues } from './tree';
 
 export interface ArchitectureView {
   /** `$.nodes[*]`: the node elements. */
@@ -32,10 +32,21 @@ export interface ArchitectureView {
   readonly relationshipTypeStrings: ReadonlySet<string>;
   /** `$.flows[*].transitions` values. */
   readonly transitionLists: readonly ValueNode[];
-  /** The first node element whose unique-id `==` the given text (the reference's JSONPath filter). */
-  firstNodeMatching(idText: string): ValueNode | undefined;
-  /** Identities of a node element's `interfaces[*].unique-id` (computed once per node). */
-  interfaceIdsOf(node: ValueNode): ReadonlySet<unknown>;
+  /** Where in `nodes` the first node element stands whose unique-id `==` the given text (the reference's JSONPath filter). */
+  firstNodeMatching(idText: string): number | undefined;
+  /** The `interfaces[*].unique-id` values of the node element at that position in `nodes` (read once per node). */
+  interfaceIdsOf(position: number): readonly unknown[];
+}
+
+/** Every string below `value` (not `value` itself), into `into`. Recursion is safe: nesting is capped at 512. */
+function addStringsBelow(value: unknown, into: Set<string>): void {
+  if (typeof value !== 'object' || value === null) return;
+  const items = Array.isArray(value) ? value : Object.values(value);
+  for (let i = 0; i < items.length; i++) {
+    const item: unknown = items[i];
+    if (typeof item === 'string') into.add(item);
+    else addStringsBelow(item, into);
+  }
 }
 
 function identities(values: readonly ValueNode[]): Set<unknown> {
@@ -64,11 +75,6 @@ function buildView(doc: CalmDocument): ArchitectureView {
 
   const relationshipIdValues = starMember(member(root, 'relationships'), 'unique-id');
   const relationshipTypes = relationships.map((r) => member(r, 'relationship-type')).filter((t): t is ValueNode => t !== undefined);
-  const relationshipTypeStrings = new Set<string>();
-  const addString = (value: unknown): void => {
-    if (typeof value === 'string') relationshipTypeStrings.add(value);
-  };
-  for (const type of relationshipTypes) forEachDescendantValue(type.value, addString);
   const typeBodies: ValueNode[] = [];
   const connectsEnds: ValueNode[] = [];
   for (const type of relationshipTypes) {
@@ -76,8 +82,8 @@ function buildView(doc: CalmDocument): ArchitectureView {
     for (const end of starChildren(member(type, 'connects'))) connectsEnds.push(end);
   }
   const transitionLists = starMember(member(root, 'flows'), 'transitions');
-  // Keyed by the node's plain value: every rule asking about one node element gets the same answer.
-  const interfaceIdsByNode = new Map<unknown, Set<unknown>>();
+  let relationshipTypeStrings: Set<string> | undefined;
+  const interfaceIdsByPosition: (unknown[] | undefined)[] = new Array(nodes.length);
 
   return {
     nodes,
@@ -90,25 +96,33 @@ function buildView(doc: CalmDocument): ArchitectureView {
     relationshipTypes,
     typeBodies,
     connectsEnds,
-    relationshipTypeStrings,
+    // Read by one rule only: gathered when it first asks.
+    get relationshipTypeStrings(): ReadonlySet<string> {
+      if (!relationshipTypeStrings) {
+        relationshipTypeStrings = new Set();
+        for (const type of relationshipTypes) addStringsBelow(type.value, relationshipTypeStrings);
+      }
+      return relationshipTypeStrings;
+    },
     transitionLists,
-    firstNodeMatching(idText: string): ValueNode | undefined {
+    firstNodeMatching(idText: string): number | undefined {
       // `@['unique-id'] == 'text'`: a string id must be equal; a number id equals Number(text).
       const asString = byStringId.get(idText);
       const asNumber = byNumberId.size > 0 ? byNumberId.get(Number(idText)) : undefined;
       const first = asString === undefined ? asNumber : asNumber === undefined ? asString : Math.min(asString, asNumber);
-      return first === undefined ? undefined : nodes[first];
+      return first;
     },
-    interfaceIdsOf(node: ValueNode): ReadonlySet<unknown> {
-      let ids = interfaceIdsByNode.get(node.value);
+    interfaceIdsOf(position: number): readonly unknown[] {
+      let ids = interfaceIdsByPosition[position];
       if (!ids) {
-        // Plain values: this runs once per node named by a connects end, tens of thousands of times in large documents.
-        ids = new Set();
-        for (const item of starValues(ownMember(node.value, 'interfaces'))) {
+        // Plain values, and a short list rather than a set: this runs once per node a connects end names,
+        // tens of thousands of times in large documents, and a node has a handful of interfaces.
+        ids = [];
+        for (const item of starValues(ownMember(nodes[position].value, 'interfaces'))) {
           const id = ownMember(item, 'unique-id');
-          if (id !== undefined) ids.add(id);
+          if (id !== undefined) ids.push(id);
         }
-        interfaceIdsByNode.set(node.value, ids);
+        interfaceIdsByPosition[position] = ids;
       }
       return ids;
     },

@@ -22,12 +22,20 @@ export function looselyEqualsMinusOne(value: unknown): boolean {
   let current = value;
   for (;;) {
     if (typeof current === 'number') return current === -1;
-    // Only a text with a minus sign can read as -1; checking that first spares most conversions.
-    if (typeof current === 'string') return current.includes('-') && Number(current) === -1;
+    if (typeof current === 'string') return mayReadAsNegative(current) && Number(current) === -1;
     if (!Array.isArray(current) || current.length !== 1) return false;
     // `[null]` reads as "" (0), `{}` as "[object Object]", booleans as 1/0 or "true"/"false": never -1.
     current = current[0];
   }
+}
+
+/**
+ * Can `Number(text)` be negative? Only if the text starts with '-', or with white space (which Number
+ * skips). Ids and names are ruled out at their first character, sparing the conversion.
+ */
+export function mayReadAsNegative(text: string): boolean {
+  const first = text.charCodeAt(0);
+  return first === 45 /* - */ || first <= 32 || first >= 0xa0;
 }
 
 /** The text `${value}` gives in JavaScript, as the reference builds its messages. */

@@ -16,16 +16,6 @@ export interface NotableValues {
   readonly booleanPlaceholders: readonly ValueNode[];
 }
 
-/**
- * Can this string be loosely equal to -1? `Number(text)` must read a negative number, so the text starts
- * with '-' or with white space (which Number skips); anything else, most ids and names, is ruled out at
- * its first character.
- */
-function mayReadAsMinusOne(text: string): boolean {
-  const first = text.charCodeAt(0);
-  return (first === 45 /* - */ || first <= 32 || first >= 0xa0) && text.length < 64;
-}
-
 class Collector implements NotableValues {
   readonly minusOnes: ValueNode[] = [];
   readonly emptyStrings: ValueNode[] = [];
@@ -51,7 +41,7 @@ class Collector implements NotableValues {
         if (isStringMatching(value, STRING_PLACEHOLDER)) this.stringPlaceholders.push(this.nodeAt(value, key));
         if (isStringMatching(value, BOOLEAN_PLACEHOLDER)) this.booleanPlaceholders.push(this.nodeAt(value, key));
       }
-      if (mayReadAsMinusOne(value) && looselyEqualsMinusOne(value)) this.minusOnes.push(this.nodeAt(value, key));
+      if (looselyEqualsMinusOne(value)) this.minusOnes.push(this.nodeAt(value, key));
     } else if (typeof value === 'number') {
       if (value === -1) this.minusOnes.push(this.nodeAt(value, key));
     } else if (typeof value === 'object' && value !== null) {

@@ -56,21 +56,6 @@ export function descendantsOf(node: ValueNode): ValueNode[] {
   return out;
 }
 
-/** Calls `visit` on every plain value below `value` (not `value` itself); no nodes are made. */
-export function forEachDescendantValue(value: unknown, visit: (value: unknown) => void): void {
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      visit(value[i]);
-      forEachDescendantValue(value[i], visit);
-    }
-  } else if (isJsonObject(value)) {
-    for (const key in value) {
-      visit(value[key]);
-      forEachDescendantValue(value[key], visit);
-    }
-  }
-}
-
 /**
  * A Spectral rule's `field` on a target: the member of an object (nothing on an array), or, on a
  * scalar, the scalar itself (Spectral lints the value in place when it cannot descend).
@@ -80,6 +65,12 @@ export function fieldOf(node: ValueNode, key: string): ValueNode | undefined {
   if (type === 'object') return member(node, key);
   if (type === 'array') return undefined;
   return node;
+}
+
+/** `fieldOf` on a plain value: makes no node, for checks that usually find nothing to report. */
+export function fieldValueOf(value: unknown, key: string): unknown {
+  if (Array.isArray(value)) return undefined;
+  return isJsonObject(value) ? ownMember(value, key) : value;
 }
 
 /** The plain JSON pointer of a value (indexes and keys, no unique-id substitution), as JSONPath reports it. */
