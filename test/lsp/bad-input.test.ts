@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Diagnostic } from 'vscode-languageserver-protocol/node';
+import { generateArchitectureText } from '../../bench/generate-architecture';
 import { fileUri, LspTestClient, positionAt, REPO_ROOT, SUITE_TIMEOUT_MS } from './lsp-test-client';
 
 const EXAMPLE = readFileSync(resolve(REPO_ROOT, 'examples/ecommerce-platform.json'), 'utf8');
@@ -129,5 +130,30 @@ describe('language server on bad input', { timeout: SUITE_TIMEOUT_MS }, () => {
     assert.equal(diagnostics[0].code, 'json-syntax');
     assert.match(diagnostics[0].message, /^Nesting deeper than \d+ levels/);
     await stillAnswers(uri);
+  });
+
+  test('a 20 MB document: its one dangling reference, exactly placed, and the model after it', async () => {
+    const clean = generateArchitectureText({ nodes: 14_000 });
+    assert.ok(clean.length >= 20 * 1024 * 1024, `the document is ${(clean.length / 2 ** 20).toFixed(1)} MB`);
+    // The last connects destination, near the end of the file, names a node that does not exist.
+    const destination = clean.lastIndexOf('"destination"');
+    const id = clean.indexOf('"node": "', destination) + '"node": '.length;
+    const end = clean.indexOf('"', id + 1) + 1;
+    const text = `${clean.slice(0, id)}"ghost-node"${clean.slice(end)}`;
+    const { uri, diagnostics } = await openAndTime(text);
+    const at = text.indexOf('"ghost-node"');
+    assert.deepEqual(
+      diagnostics.map((d) => [d.code, d.range, d.message]),
+      [
+        [
+          'connects-relationship-references-existing-nodes-in-architecture',
+          { start: positionAt(text, at), end: positionAt(text, at + '"ghost-node"'.length) },
+          "'ghost-node' does not refer to the unique-id of an existing node.",
+        ],
+      ],
+    );
+    const model = await client.model(uri);
+    assert.equal(model?.nodes.length, 14_000 + Math.ceil(14_000 / 50));
+    await client.close(uri);
   });
 });

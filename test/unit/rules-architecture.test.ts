@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { buildIndex } from '../../server/src/calm/model-index';
+import { runRules } from '../../server/src/calm/engine';
 import { parseCalm } from '../../server/src/calm/parse';
 import { architectureHasNoEmptyStringProperties } from '../../server/src/calm/rules/architecture-has-no-empty-string-properties';
 import { architectureHasNoPlaceholderPropertiesBoolean } from '../../server/src/calm/rules/architecture-has-no-placeholder-properties-boolean';
@@ -24,7 +24,7 @@ import { uniqueIdsMustBeUniqueInArchitecture } from '../../server/src/calm/rules
 /** What a rule reports on a document, with the underlined text and its 1-based line. */
 function check(rule: Rule, document: unknown) {
   const doc = parseCalm(typeof document === 'string' ? document : JSON.stringify(document, null, 2));
-  return rule.check({ doc, index: buildIndex(doc) }).map((f) => ({
+  return runRules(doc, [rule]).findings.map((f) => ({
     code: f.code,
     severity: f.severity,
     path: f.path,

@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { buildIndex } from '../../server/src/calm/model-index';
+import { runRules } from '../../server/src/calm/engine';
 import { parseCalm } from '../../server/src/calm/parse';
-import { buildPatternModel } from '../../server/src/calm/pattern-model';
+import { buildPatternModel } from '../../server/src/calm/rules/support/pattern-model';
+import { rootOf } from '../../server/src/calm/rules/support/tree';
 import { avoidBooleanProperties } from '../../server/src/calm/rules/avoid-boolean-properties';
 import { connectsRelationshipReferencesExistingNodesInPattern } from '../../server/src/calm/rules/connects-relationship-references-existing-nodes-in-pattern';
 import { groupRelationshipReferencesExistingNodesInPattern } from '../../server/src/calm/rules/group-relationship-references-existing-nodes-in-pattern';
@@ -26,7 +27,7 @@ import { uniqueIdsMustBeUniqueInPattern } from '../../server/src/calm/rules/uniq
 function check(rule: Rule, document: unknown) {
   const doc = parseCalm(JSON.stringify(document, null, 2));
   assert.equal(doc.kind, 'pattern');
-  return rule.check({ doc, index: buildIndex(doc) }).map((f) => ({
+  return runRules(doc, [rule]).findings.map((f) => ({
     path: f.path,
     severity: f.severity,
     message: f.message,
@@ -69,16 +70,15 @@ function base(): Json & { properties: { nodes: Json & { prefixItems: Json[] }; r
 const REL = '/properties/relationships/prefixItems';
 
 describe('pattern model', () => {
-  test('declarations from prefixItems, their alternatives and items catalogs, with positions', () => {
+  test('declarations from prefixItems, their alternatives and items catalogs, with the way to each', () => {
     const pattern = base();
     pattern.properties.nodes.prefixItems.push({ oneOf: [nodeSchema('x'), nodeSchema('y')] });
     (pattern.properties.nodes as Json).items = { anyOf: [nodeSchema('z')] };
     const doc = parseCalm(JSON.stringify(pattern, null, 2));
-    const model = buildPatternModel(doc.root);
+    const model = buildPatternModel(rootOf(doc));
     assert.deepEqual(model.nodes.map((d) => [d.id.value, d.slot]), [['a', 'prefixItems'], ['b', 'prefixItems'], ['x', 'prefixItems.oneOf'], ['y', 'prefixItems.oneOf'], ['z', 'items.anyOf']]);
     assert.deepEqual(model.relationships.map((d) => d.id.value), ['a-b']);
-    const a = model.nodes[0].id;
-    assert.equal(doc.text.slice(a.offset, a.offset + a.length), '"a"');
+    assert.deepEqual(model.nodes[0].id.segments(), ['properties', 'nodes', 'prefixItems', 0, 'properties', 'unique-id', 'const']);
   });
 });
 

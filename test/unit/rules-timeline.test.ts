@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { buildIndex } from '../../server/src/calm/model-index';
+import { runRules } from '../../server/src/calm/engine';
 import { parseCalm } from '../../server/src/calm/parse';
 import { TIMELINE_RULES } from '../../server/src/calm/rules';
 import { currentMomentMustReferenceMomentInTimeline } from '../../server/src/calm/rules/current-moment-must-reference-moment-in-timeline';
@@ -17,7 +17,7 @@ const TIMELINE_SCHEMA = 'https://calm.finos.org/release/1.2/meta/calm-timeline.j
 function check(rule: Rule, document: unknown) {
   const doc = parseCalm(JSON.stringify(document, null, 2));
   assert.equal(doc.kind, 'timeline');
-  return rule.check({ doc, index: buildIndex(doc) }).map((f) => ({
+  return runRules(doc, [rule]).findings.map((f) => ({
     path: f.path,
     severity: f.severity,
     message: f.message,

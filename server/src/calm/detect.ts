@@ -4,8 +4,8 @@
  */
 import type { CalmDocument } from './model';
 import type { SchemaLoader } from './schema/loader';
-import { propertyNode } from './pointer';
 import { classifySchema } from './parse';
+import { isJsonObject, ownMember } from './value-node';
 
 /**
  * A cheap sniff of raw text, safe to run on every JSON file the editor opens (the client uses it to
@@ -19,7 +19,7 @@ export function looksLikeCalm(text: string): boolean {
 }
 
 function isArrayProperty(doc: CalmDocument, key: string): boolean {
-  return propertyNode(doc.root, key)?.type === 'array';
+  return Array.isArray(ownMember(doc.value, key));
 }
 
 /** A loaded schema is a CALM pattern when its own `$schema` is a CALM meta schema, or it describes nodes/relationships. */
@@ -40,7 +40,7 @@ export function isCalmPatternSchema(schema: unknown): boolean {
  */
 export function isCalmDocument(doc: CalmDocument, loadSchema?: SchemaLoader): boolean {
   if (doc.syntaxFindings.length > 0) return looksLikeCalm(doc.text);
-  if (doc.root?.type !== 'object') return false;
+  if (!isJsonObject(doc.value)) return false;
   if (doc.schema.kind === 'meta') return true;
   if (isArrayProperty(doc, 'nodes') || isArrayProperty(doc, 'relationships') || isArrayProperty(doc, 'moments')) return true;
   if (doc.schema.kind === 'other' && loadSchema) {

@@ -3,7 +3,9 @@ import type { Finding } from './findings';
 import type { CalmDocument } from './model';
 import { buildIndex, type CalmIndex } from './model-index';
 import { parseCalm } from './parse';
+import { placeRuleFindings } from './place-findings';
 import type { Rule } from './rules/rule';
+import type { RuleFinding } from './rules/support/report';
 import { ALL_RULES } from './rules';
 import { schemaFindings, type SchemaLoader } from './schema';
 
@@ -33,33 +35,47 @@ export interface ValidationResult {
   readonly ruleFailures: RuleFailure[];
 }
 
-export function validateDocument(doc: CalmDocument, options: ValidateOptions = {}): ValidationResult {
-  // The index serves language features; rules that want it build it on first use.
-  let index: CalmIndex | undefined;
-  const indexOf = (): CalmIndex => (index ??= buildIndex(doc));
+/** The rules that apply to the document's kind, run, and their findings placed in the text. */
+export function runRules(
+  doc: CalmDocument,
+  rules: readonly Rule[],
+  indexOf: () => CalmIndex = () => buildIndex(doc),
+): { findings: Finding[]; failures: RuleFailure[] } {
   const context = {
     doc,
     get index() {
       return indexOf();
     },
   };
+  const found: RuleFinding[] = [];
+  const failures: RuleFailure[] = [];
+  for (const rule of rules) {
+    if (!rule.kinds.includes(doc.kind)) continue;
+    try {
+      found.push(...rule.check(context));
+    } catch (error) {
+      failures.push({ code: rule.code, error });
+    }
+  }
+  return { findings: placeRuleFindings(doc, found), failures };
+}
+
+export function validateDocument(doc: CalmDocument, options: ValidateOptions = {}): ValidationResult {
+  // The index serves language features; rules that want it build it on first use.
+  let index: CalmIndex | undefined;
+  const indexOf = (): CalmIndex => (index ??= buildIndex(doc));
   const findings: Finding[] = [...doc.syntaxFindings];
   const ruleFailures: RuleFailure[] = [];
   // Broken JSON: say where it is broken; schema and rule findings on a guessed tree would mislead.
-  if (doc.syntaxFindings.length === 0 && doc.root) {
+  if (doc.syntaxFindings.length === 0) {
     try {
       findings.push(...schemaFindings(doc, options));
     } catch (error) {
       ruleFailures.push({ code: 'json-schema', error });
     }
-    for (const rule of options.rules ?? ALL_RULES) {
-      if (!rule.kinds.includes(doc.kind)) continue;
-      try {
-        findings.push(...rule.check(context));
-      } catch (error) {
-        ruleFailures.push({ code: rule.code, error });
-      }
-    }
+    const rules = runRules(doc, options.rules ?? ALL_RULES, indexOf);
+    findings.push(...rules.findings);
+    ruleFailures.push(...rules.failures);
   }
   findings.sort((a, b) => a.range.start - b.range.start);
   return {

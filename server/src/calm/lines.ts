@@ -15,6 +15,12 @@ export class LineIndex {
     if (this.lineStarts) return this.lineStarts;
     const text = this.text;
     const starts = [0];
+    if (!text.includes('\r')) {
+      // Line feeds only, the common case: the native search is many times faster than a loop over characters.
+      for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
+      this.lineStarts = starts;
+      return starts;
+    }
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c === 10) starts.push(i + 1);

@@ -1,6 +1,10 @@
-/** Text -> CalmDocument: positioned JSON tree, document kind, `$schema`, and the CALM model. */
+/**
+ * Text -> CalmDocument: the plain value, document kind, `$schema`, and (on first use) the positioned
+ * tree and the CALM model. Valid JSON, the common case, is parsed by JSON.parse alone: validation reads
+ * that value, and the positioned tree the language features need is built only when one asks for it.
+ */
 import { getNodeValue, type Node as JsonNode } from 'jsonc-parser';
-import type { OffsetRange } from './findings';
+import type { Finding, OffsetRange } from './findings';
 import { LineIndex } from './lines';
 import {
   RELATIONSHIP_KINDS,
@@ -18,8 +22,11 @@ import {
   type RelationshipKind,
   type SchemaReference,
 } from './model';
+import { locatePaths } from './locate-text';
 import { escapeSegment, propertyNode, stringProperty } from './pointer';
-import { parseJson } from './syntax';
+import { MAX_NESTING_DEPTH, parseJson } from './syntax';
+import { isJsonObject, ownMember } from './value-node';
+import { parseStrictJsonTree } from './json-tree';
 
 const META_URL = /^(?:https?:\/\/)?calm\.finos\.org\/(release|draft)\/([^/]+)\/meta\/([^/#?]+\.json)$/;
 
@@ -35,17 +42,17 @@ export function classifySchema(value: unknown): SchemaReference {
   return { kind: 'other', url: value };
 }
 
-function detectKind(root: JsonNode | undefined, schema: SchemaReference): DocumentKind {
+function detectKind(value: unknown, schema: SchemaReference): DocumentKind {
+  const has = (object: unknown, key: string): boolean => ownMember(object, key) !== undefined;
   // An architecture that names the timeline schema is still an architecture (the reference lints it as one).
-  const looksLikeArchitecture = root?.type === 'object' && (propertyNode(root, 'nodes') !== undefined || propertyNode(root, 'relationships') !== undefined);
+  const looksLikeArchitecture = has(value, 'nodes') || has(value, 'relationships');
   if (schema.kind === 'meta' && schema.file === 'calm-timeline.json' && !looksLikeArchitecture) return 'timeline';
-  if (!root || root.type !== 'object') return 'architecture';
-  if (propertyNode(root, 'moments') && !propertyNode(root, 'nodes')) return 'timeline';
+  if (!isJsonObject(value)) return 'architecture';
+  if (has(value, 'moments') && !has(value, 'nodes')) return 'timeline';
   // A pattern is a JSON schema whose own `$schema` is a CALM meta schema: it describes nodes under `properties`.
-  const properties = propertyNode(root, 'properties');
-  const nodes = propertyNode(root, 'nodes');
-  if (properties?.type === 'object' && (nodes === undefined || nodes.type !== 'array')) {
-    if (schema.kind === 'meta' || propertyNode(properties, 'nodes') || propertyNode(properties, 'relationships')) return 'pattern';
+  const properties = ownMember(value, 'properties');
+  if (isJsonObject(properties) && !Array.isArray(ownMember(value, 'nodes'))) {
+    if (schema.kind === 'meta' || has(properties, 'nodes') || has(properties, 'relationships')) return 'pattern';
   }
   return 'architecture';
 }
@@ -256,39 +263,101 @@ function buildModel(root: JsonNode): CalmModel {
   return { nodes, relationships, flows, controls: b.controls, references: b.references, metadata: propertyNode(root, 'metadata') };
 }
 
-function plainValue(text: string, root: JsonNode | undefined, syntaxOk: boolean): unknown {
-  if (!root) return undefined;
-  if (syntaxOk) {
-    try {
-      return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-    } catch {
-      // fall through to the tolerant tree value
+/** The tolerant value of a tree jsonc-parser recovered from broken text. */
+function recoveredValue(root: JsonNode | undefined): unknown {
+  return root ? getNodeValue(root) : undefined;
+}
+
+/** Does the value nest containers deeper than `limit`? Stops as soon as it does, so it never recurses past it. */
+function nestsDeeperThan(value: unknown, limit: number): boolean {
+  if (limit < 0) return true;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i];
+      if (typeof item === 'object' && item !== null && nestsDeeperThan(item, limit - 1)) return true;
+    }
+  } else if (isJsonObject(value)) {
+    for (const key in value) {
+      const item = value[key];
+      if (typeof item === 'object' && item !== null && nestsDeeperThan(item, limit - 1)) return true;
     }
   }
-  return getNodeValue(root);
+  return false;
+}
+
+/** JSON.parse's value of valid JSON text, or undefined for anything the syntax check must explain. */
+function parseValid(text: string): { readonly value: unknown } | undefined {
+  // A byte order mark, and nesting too deep for the recursive walks downstream, get syntax findings.
+  if (text.charCodeAt(0) === 0xfeff) return undefined;
+  try {
+    const value: unknown = JSON.parse(text);
+    // Walking the parsed value is far cheaper than scanning the text again (it skips every scalar).
+    const tooDeep = typeof value === 'object' && value !== null && nestsDeeperThan(value, MAX_NESTING_DEPTH - 1);
+    return tooDeep ? undefined : { value };
+  } catch {
+    return undefined;
+  }
+}
+
+function documentOf(
+  text: string,
+  value: unknown,
+  syntaxFindings: readonly Finding[],
+  rootOf: () => JsonNode | undefined,
+  schemaRangeOf: () => OffsetRange | undefined,
+): CalmDocument {
+  const schema = classifySchema(ownMember(value, '$schema'));
+  const kind = detectKind(value, schema);
+  let root: JsonNode | undefined | null = null;
+  let schemaRange: OffsetRange | undefined | null = null;
+  // The model is built on first use: validation alone (the CLI, CI) never needs it.
+  let model: CalmModel | undefined;
+  return {
+    text,
+    lines: new LineIndex(text),
+    value,
+    syntaxFindings,
+    kind,
+    schema,
+    get root() {
+      if (root === null) root = rootOf();
+      return root;
+    },
+    get schemaRange() {
+      if (schemaRange === null) schemaRange = schemaRangeOf();
+      return schemaRange;
+    },
+    get model() {
+      const tree = this.root;
+      return (model ??= tree?.type === 'object' && kind === 'architecture' ? buildModel(tree) : EMPTY_MODEL);
+    },
+  };
 }
 
 /** Parses a CALM document. Never throws: broken text yields syntax findings and whatever model can be recovered. */
 export function parseCalm(text: string): CalmDocument {
+  const valid = parseValid(text);
+  if (valid) {
+    return documentOf(
+      text,
+      valid.value,
+      [],
+      // Valid JSON always has a strict tree; jsonc-parser stands behind it should the two ever disagree.
+      () => parseStrictJsonTree(text, MAX_NESTING_DEPTH) ?? parseJson(text).root,
+      () => {
+        if (ownMember(valid.value, '$schema') === undefined) return undefined;
+        const { span } = locatePaths(text, [['$schema']])[0];
+        return { start: span.start, end: span.end };
+      },
+    );
+  }
   const { root, findings } = parseJson(text);
-  const value = plainValue(text, root, findings.length === 0);
   const schemaNode = root?.type === 'object' ? propertyNode(root, '$schema') : undefined;
-  const schema = classifySchema(schemaNode ? getNodeValue(schemaNode) : undefined);
-  const kind = detectKind(root, schema);
-  // The model is built on first use: validation alone (the CLI, CI) never needs it.
-  let model: CalmModel | undefined;
-  const modelOf = (): CalmModel => (model ??= root?.type === 'object' && kind === 'architecture' ? buildModel(root) : EMPTY_MODEL);
-  return {
+  return documentOf(
     text,
-    lines: new LineIndex(text),
-    root,
-    value,
-    syntaxFindings: findings,
-    kind,
-    schema,
-    schemaRange: schemaNode ? rangeOf(schemaNode) : undefined,
-    get model() {
-      return modelOf();
-    },
-  };
+    recoveredValue(root),
+    findings,
+    () => root,
+    () => (schemaNode ? rangeOf(schemaNode) : undefined),
+  );
 }

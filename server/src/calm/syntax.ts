@@ -20,14 +20,19 @@ function finding(message: string, range: OffsetRange): Finding {
 /** Offset of the first bracket nesting deeper than `limit`, ignoring brackets inside strings; -1 if none. */
 export function findExcessiveNesting(text: string, limit: number): number {
   let depth = 0;
-  let inString = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 92 /* \ */) i++;
-      else if (c === 34 /* " */) inString = false;
-    } else if (c === 34) inString = true;
-    else if (c === 123 /* { */ || c === 91 /* [ */) {
+    if (c === 34 /* " */) {
+      // Jump to the closing quote: one that an even number of backslashes precedes.
+      for (;;) {
+        const quote = text.indexOf('"', i + 1);
+        if (quote < 0) return -1; // an unterminated string runs to the end: no bracket after it counts
+        let backslashes = 0;
+        for (let j = quote - 1; text.charCodeAt(j) === 92 /* \ */; j--) backslashes++;
+        i = quote;
+        if (backslashes % 2 === 0) break;
+      }
+    } else if (c === 123 /* { */ || c === 91 /* [ */) {
       if (++depth > limit) return i;
     } else if (c === 125 /* } */ || c === 93 /* ] */) depth--;
   }

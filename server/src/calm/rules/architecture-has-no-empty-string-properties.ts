@@ -10,6 +10,6 @@ export const architectureHasNoEmptyStringProperties: Rule = {
   severity: 'error',
   kinds: ['architecture'],
   check({ doc }) {
-    return notableValues(doc).emptyStrings.map((v) => findingAt(architectureHasNoEmptyStringProperties, doc, v, MESSAGE));
+    return notableValues(doc).emptyStrings.map((v) => findingAt(architectureHasNoEmptyStringProperties, v, MESSAGE));
   },
 };

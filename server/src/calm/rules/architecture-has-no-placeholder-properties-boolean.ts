@@ -10,6 +10,6 @@ export const architectureHasNoPlaceholderPropertiesBoolean: Rule = {
   severity: 'warning',
   kinds: ['architecture'],
   check({ doc }) {
-    return notableValues(doc).booleanPlaceholders.map((v) => findingAt(architectureHasNoPlaceholderPropertiesBoolean, doc, v, MESSAGE));
+    return notableValues(doc).booleanPlaceholders.map((v) => findingAt(architectureHasNoPlaceholderPropertiesBoolean, v, MESSAGE));
   },
 };

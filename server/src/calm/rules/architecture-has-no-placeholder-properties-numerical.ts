@@ -10,6 +10,6 @@ export const architectureHasNoPlaceholderPropertiesNumerical: Rule = {
   severity: 'warning',
   kinds: ['architecture'],
   check({ doc }) {
-    return notableValues(doc).minusOnes.map((v) => findingAt(architectureHasNoPlaceholderPropertiesNumerical, doc, v, NUMERICAL_PLACEHOLDER_MESSAGE));
+    return notableValues(doc).minusOnes.map((v) => findingAt(architectureHasNoPlaceholderPropertiesNumerical, v, NUMERICAL_PLACEHOLDER_MESSAGE));
   },
 };

@@ -10,6 +10,6 @@ export const architectureHasNoPlaceholderPropertiesString: Rule = {
   severity: 'warning',
   kinds: ['architecture'],
   check({ doc }) {
-    return notableValues(doc).stringPlaceholders.map((v) => findingAt(architectureHasNoPlaceholderPropertiesString, doc, v, STRING_PLACEHOLDER_MESSAGE));
+    return notableValues(doc).stringPlaceholders.map((v) => findingAt(architectureHasNoPlaceholderPropertiesString, v, STRING_PLACEHOLDER_MESSAGE));
   },
 };

@@ -1,9 +1,9 @@
 /** Top-level `nodes` and `relationships` must be present and truthy. */
-import type { Finding } from '../findings';
+import type { RuleFinding } from './support/report';
 import type { Rule } from './rule';
 import { isContainer, isTruthy } from './support/json-values';
-import { distinct, documentStart, finding, findingAt, ROOT_PATH } from './support/report';
-import { member } from './support/tree';
+import { distinct, DOCUMENT_START, finding, findingAt, ROOT_PATH } from './support/report';
+import { member, rootOf } from './support/tree';
 
 const MESSAGE = 'Should have nodes and relationships as top level properties on the CALM document';
 
@@ -12,14 +12,13 @@ export const architectureHasNodesRelationships: Rule = {
   severity: 'error',
   kinds: ['architecture'],
   check({ doc }) {
-    const root = doc.root;
-    if (!root) return [];
-    const out: Finding[] = [];
+    const root = rootOf(doc);
+    const out: RuleFinding[] = [];
     for (const key of ['nodes', 'relationships']) {
       const value = isContainer(root) ? member(root, key) : root;
       if (value && isTruthy(value)) continue;
       // A missing property is reported on the nearest thing that exists: the document itself.
-      out.push(value && value !== root ? findingAt(architectureHasNodesRelationships, doc, value, MESSAGE) : finding(architectureHasNodesRelationships, MESSAGE, ROOT_PATH, documentStart(doc)));
+      out.push(value && value !== root ? findingAt(architectureHasNodesRelationships, value, MESSAGE) : finding(architectureHasNodesRelationships, MESSAGE, ROOT_PATH, DOCUMENT_START));
     }
     return distinct(out);
   },

@@ -13,7 +13,7 @@ export const architectureNodesMustBeReferenced: Rule = {
     return view.nodeIdValues
       .filter((id) => !(id.type === 'string' && view.relationshipTypeStrings.has(id.value as string)))
       .map((id) =>
-        findingAt(architectureNodesMustBeReferenced, doc, id, `Node with ID '${templateText(id)}' is not referenced by any relationships.`),
+        findingAt(architectureNodesMustBeReferenced, id, `Node with ID '${templateText(id)}' is not referenced by any relationships.`),
       );
   },
 };

@@ -13,6 +13,6 @@ export const avoidBooleanProperties: Rule = {
   check({ doc }) {
     return patternView(doc)
       .typeValues.filter((v) => v.type === 'string' && /boolean/.test(v.value as string))
-      .map((v) => findingAt(avoidBooleanProperties, doc, v, MESSAGE));
+      .map((v) => findingAt(avoidBooleanProperties, v, MESSAGE));
   },
 };

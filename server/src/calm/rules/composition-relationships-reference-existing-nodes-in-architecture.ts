@@ -1,9 +1,9 @@
 /** Every entry of any relationship kind's `nodes` list (interacts, composed-of, deployed-in) must name an existing node. */
-import type { Finding } from '../findings';
+import type { RuleFinding } from './support/report';
 import type { Rule } from './rule';
 import { architectureView } from './support/architecture-view';
-import { checkReference } from './support/node-reference';
-import { member, starChildren } from './support/tree';
+import { checkEntries } from './support/node-reference';
+import { member } from './support/tree';
 
 export const compositionRelationshipsReferenceExistingNodesInArchitecture: Rule = {
   code: 'composition-relationships-reference-existing-nodes-in-architecture',
@@ -11,11 +11,9 @@ export const compositionRelationshipsReferenceExistingNodesInArchitecture: Rule 
   kinds: ['architecture'],
   check({ doc }) {
     const view = architectureView(doc);
-    const out: Finding[] = [];
+    const out: RuleFinding[] = [];
     for (const body of view.typeBodies) {
-      for (const entry of starChildren(member(body, 'nodes'))) {
-        out.push(...checkReference(compositionRelationshipsReferenceExistingNodesInArchitecture, doc, entry, view.nodeIds, 'node'));
-      }
+      out.push(...checkEntries(compositionRelationshipsReferenceExistingNodesInArchitecture, member(body, 'nodes'), view.nodeIds, 'node'));
     }
     return out;
   },

@@ -15,6 +15,6 @@ export const connectsRelationshipReferencesExistingNodesInPattern: Rule = {
     const view = patternView(doc);
     return view.connectsSourceNodes
       .filter((v) => isUnknownPatternNode(view, v))
-      .map((v) => findingAt(connectsRelationshipReferencesExistingNodesInPattern, doc, v, unknownIdMessage(v, 'node')));
+      .map((v) => findingAt(connectsRelationshipReferencesExistingNodesInPattern, v, unknownIdMessage(v, 'node')));
   },
 };

@@ -8,12 +8,12 @@
  * stack closes a cycle, and is reported once, on the `nodes` entry that closes it. Linear in the number
  * of containment entries; long cycles are abridged in the message so it stays short.
  */
-import type { Node as JsonNode } from 'jsonc-parser';
-import type { Finding } from '../findings';
+import type { ValueNode } from '../value-node';
+import type { RuleFinding } from './support/report';
 import type { CalmDocument } from '../model';
 import type { Rule } from './rule';
 import { findingAt } from './support/report';
-import { member, starChildren } from './support/tree';
+import { member, starChildren, rootOf } from './support/tree';
 
 const CONTAINMENT_KINDS = ['composed-of', 'deployed-in'] as const;
 /** Ids shown at each end of an abridged cycle. */
@@ -24,13 +24,13 @@ const ID_CHARS_SHOWN = 80;
 interface ContainmentEdge {
   readonly member: string;
   /** The `nodes` entry that puts `member` inside the container. */
-  readonly entry: JsonNode;
+  readonly entry: ValueNode;
 }
 
 /** container id -> what it contains, in document order; containers in order of first appearance. */
 function containmentGraph(doc: CalmDocument): Map<string, ContainmentEdge[]> {
   const graph = new Map<string, ContainmentEdge[]>();
-  for (const relationship of starChildren(member(doc.root, 'relationships'))) {
+  for (const relationship of starChildren(member(rootOf(doc), 'relationships'))) {
     if (relationship.type !== 'object') continue;
     const type = member(relationship, 'relationship-type');
     for (const kind of CONTAINMENT_KINDS) {
@@ -39,7 +39,7 @@ function containmentGraph(doc: CalmDocument): Map<string, ContainmentEdge[]> {
       const entries = member(body, 'nodes');
       if (container?.type !== 'string' || entries?.type !== 'array') continue;
       const containerId = container.value as string;
-      for (const entry of entries.children ?? []) {
+      for (const entry of starChildren(entries)) {
         if (entry.type !== 'string') continue;
         let edges = graph.get(containerId);
         if (!edges) graph.set(containerId, (edges = []));
@@ -89,7 +89,7 @@ export const containmentCycles: Rule = {
     /** Position of each node of the current path in `path`. */
     const positionOnPath = new Map<string, number>();
     const path: string[] = [];
-    const out: Finding[] = [];
+    const out: RuleFinding[] = [];
     const NO_EDGES: readonly ContainmentEdge[] = [];
 
     for (const root of graph.keys()) {
@@ -111,7 +111,7 @@ export const containmentCycles: Rule = {
         const seen = state.get(edge.member) ?? UNVISITED;
         if (seen === ON_PATH) {
           const text = cycleText(path, positionOnPath.get(edge.member)!);
-          out.push(findingAt(containmentCycles, doc, edge.entry, `Containment cycle: ${text}. A node cannot contain itself, directly or through the nodes it contains.`));
+          out.push(findingAt(containmentCycles, edge.entry, `Containment cycle: ${text}. A node cannot contain itself, directly or through the nodes it contains.`));
         } else if (seen === UNVISITED) {
           state.set(edge.member, ON_PATH);
           positionOnPath.set(edge.member, path.length);

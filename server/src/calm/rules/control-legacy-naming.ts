@@ -4,8 +4,7 @@
  */
 import type { Rule } from './rule';
 import { allValues } from './support/document-values';
-import { finding, highlight, ROOT_PATH } from './support/report';
-import { keyOf } from './support/tree';
+import { finding, ROOT_PATH } from './support/report';
 
 const LEGACY_NAME = 'control-requirement-url';
 const MESSAGE =
@@ -19,9 +18,8 @@ export const controlLegacyNaming: Rule = {
     // The name can only be in the document if it is in the text, unless written with \u escapes.
     if (!doc.text.includes(LEGACY_NAME) && !doc.text.includes('\\u')) return [];
     for (const value of allValues(doc)) {
-      const key = keyOf(value);
-      const hit = key?.value === LEGACY_NAME ? key : value.type === 'string' && value.value === LEGACY_NAME ? value : undefined;
-      if (hit) return [finding(controlLegacyNaming, MESSAGE, ROOT_PATH, highlight(doc, hit))];
+      if (value.key === LEGACY_NAME) return [finding(controlLegacyNaming, MESSAGE, ROOT_PATH, { keyOf: value })];
+      if (value.value === LEGACY_NAME) return [finding(controlLegacyNaming, MESSAGE, ROOT_PATH, value)];
     }
     return [];
   },

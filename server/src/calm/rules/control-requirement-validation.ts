@@ -4,18 +4,17 @@
  * a requirement or config that would have to be fetched or read from disk is not judged here, since a
  * pure rule has no I/O and "could not load" would be a claim about the user's network, not their file.
  */
-import type { Node as JsonNode } from 'jsonc-parser';
-import { getNodeValue } from 'jsonc-parser';
-import type { Finding } from '../findings';
+import type { ValueNode } from '../value-node';
+import type { RuleFinding } from './support/report';
 import { errorsOf, metaValidator } from '../schema/validators';
 import type { Rule } from './rule';
-import { highlight, pathOf } from './support/report';
-import { member, starChildren } from './support/tree';
+import { pathOf } from './support/report';
+import { member, starChildren, rootOf } from './support/tree';
 
 /** Where controls live: the document, and every node, relationship and flow. */
-function controlBlocks(root: JsonNode | undefined): JsonNode[] {
+function controlBlocks(root: ValueNode | undefined): ValueNode[] {
   const owners = [root, ...['nodes', 'relationships', 'flows'].flatMap((key) => starChildren(member(root, key)))];
-  return owners.map((owner) => member(owner, 'controls')).filter((c): c is JsonNode => c?.type === 'object');
+  return owners.map((owner) => member(owner, 'controls')).filter((c): c is ValueNode => c?.type === 'object');
 }
 
 export const controlRequirementValidation: Rule = {
@@ -23,8 +22,8 @@ export const controlRequirementValidation: Rule = {
   severity: 'error',
   kinds: ['architecture'],
   check({ doc }) {
-    const out: Finding[] = [];
-    for (const block of controlBlocks(doc.root)) {
+    const out: RuleFinding[] = [];
+    for (const block of controlBlocks(rootOf(doc))) {
       for (const control of starChildren(block)) {
         for (const detail of starChildren(member(control, 'requirements'))) {
           const url = member(detail, 'requirement-url');
@@ -33,14 +32,13 @@ export const controlRequirementValidation: Rule = {
           const validate = metaValidator(url.value as string);
           if (!validate) continue;
           const path = pathOf(detail);
-          for (const error of errorsOf(validate, getNodeValue(config))) {
+          for (const error of errorsOf(validate, config.value)) {
             out.push({
               code: controlRequirementValidation.code,
               severity: 'error',
               message: error.message ?? 'does not satisfy the requirement schema',
               path: error.instancePath === '' ? path : path + error.instancePath,
-              range: highlight(doc, detail),
-              source: 'rule',
+              at: detail,
               schemaPath: error.schemaPath,
             });
           }

@@ -16,6 +16,6 @@ export const currentMomentMustReferenceMomentInTimeline: Rule = {
       const id = member(moment, 'unique-id');
       if (id) ids.add(identityOf(id));
     }
-    return checkReference(currentMomentMustReferenceMomentInTimeline, doc, view.currentMoment, ids, 'moment');
+    return checkReference(currentMomentMustReferenceMomentInTimeline, view.currentMoment, ids, 'moment');
   },
 };

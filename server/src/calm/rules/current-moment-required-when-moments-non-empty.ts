@@ -1,8 +1,9 @@
 /** A timeline with moments should say which one is current. */
 import type { Rule } from './rule';
 import { isTruthy } from './support/json-values';
-import { documentStart, finding, findingAt, ROOT_PATH } from './support/report';
+import { DOCUMENT_START, finding, findingAt, ROOT_PATH } from './support/report';
 import { timelineView } from './support/timeline-view';
+import { lengthOf } from './support/tree';
 
 const MESSAGE = 'Timeline has moments but no current-moment is set.';
 
@@ -12,12 +13,12 @@ export const currentMomentRequiredWhenMomentsNonEmpty: Rule = {
   kinds: ['timeline'],
   check({ doc }) {
     const { momentsValue, currentMoment } = timelineView(doc);
-    if (momentsValue?.type !== 'array' || (momentsValue.children?.length ?? 0) === 0) return [];
+    if (lengthOf(momentsValue) === 0) return [];
     if (currentMoment && isTruthy(currentMoment)) return [];
     return [
       currentMoment
-        ? findingAt(currentMomentRequiredWhenMomentsNonEmpty, doc, currentMoment, MESSAGE)
-        : finding(currentMomentRequiredWhenMomentsNonEmpty, MESSAGE, ROOT_PATH, documentStart(doc)),
+        ? findingAt(currentMomentRequiredWhenMomentsNonEmpty, currentMoment, MESSAGE)
+        : finding(currentMomentRequiredWhenMomentsNonEmpty, MESSAGE, ROOT_PATH, DOCUMENT_START),
     ];
   },
 };

@@ -1,17 +1,18 @@
 /** Within one flow, no two transitions may share a sequence-number. */
-import type { Finding } from '../findings';
+import type { RuleFinding } from './support/report';
 import type { Rule } from './rule';
 import { architectureView } from './support/architecture-view';
 import { identityOf, isTruthy, templateText } from './support/json-values';
 import { findingAt } from './support/report';
-import { escapePointerSegment, member, starChildren } from './support/tree';
+import { escapeSegment } from '../pointer';
+import { member, starChildren } from './support/tree';
 
 export const flowTransitionsHaveUniqueSequenceNumbers: Rule = {
   code: 'flow-transitions-have-unique-sequence-numbers',
   severity: 'error',
   kinds: ['architecture'],
   check({ doc }) {
-    const out: Finding[] = [];
+    const out: RuleFinding[] = [];
     for (const transitions of architectureView(doc).transitionLists) {
       if (!isTruthy(transitions)) continue;
       const seen = new Set<unknown>();
@@ -24,9 +25,9 @@ export const flowTransitionsHaveUniqueSequenceNumbers: Rule = {
           return;
         }
         // The reference reports the whole transitions list; its message points inside it.
-        const segment = transitions.type === 'array' ? String(position) : escapePointerSegment(String(transition.parent?.children?.[0]?.value));
+        const segment = transitions.type === 'array' ? String(position) : escapeSegment(String(transition.key));
         const message = `Duplicate sequence-number ${templateText(number)} detected. path: /${segment}/sequence-number`;
-        out.push(findingAt(flowTransitionsHaveUniqueSequenceNumbers, doc, transitions, message));
+        out.push(findingAt(flowTransitionsHaveUniqueSequenceNumbers, transitions, message));
       });
     }
     return out;

@@ -1,5 +1,5 @@
 /** Each flow transition's `relationship-unique-id` must name a relationship. */
-import type { Finding } from '../findings';
+import type { RuleFinding } from './support/report';
 import type { Rule } from './rule';
 import { architectureView } from './support/architecture-view';
 import { checkReference } from './support/node-reference';
@@ -11,11 +11,11 @@ export const flowTransitionsReferencesExistingRelationshipInArchitecture: Rule =
   kinds: ['architecture'],
   check({ doc }) {
     const view = architectureView(doc);
-    const out: Finding[] = [];
+    const out: RuleFinding[] = [];
     for (const transitions of view.transitionLists) {
       for (const transition of starChildren(transitions)) {
         const target = fieldOf(transition, 'relationship-unique-id');
-        out.push(...checkReference(flowTransitionsReferencesExistingRelationshipInArchitecture, doc, target, view.relationshipIds, 'relationship'));
+        out.push(...checkReference(flowTransitionsReferencesExistingRelationshipInArchitecture, target, view.relationshipIds, 'relationship'));
       }
     }
     return out;

@@ -13,7 +13,7 @@ export const groupRelationshipReferencesExistingNodesInPattern: Rule = {
     return distinct(
       view.groupNodeEntries
         .filter((v) => isUnknownPatternNode(view, v))
-        .map((v) => findingAt(groupRelationshipReferencesExistingNodesInPattern, doc, v, unknownIdMessage(v, 'node'))),
+        .map((v) => findingAt(groupRelationshipReferencesExistingNodesInPattern, v, unknownIdMessage(v, 'node'))),
     );
   },
 };

@@ -13,7 +13,7 @@ export const groupRelationshipWithConstNodesReferencesExistingNodesInPattern: Ru
     return distinct(
       view.groupConstNodeEntries
         .filter((v) => isUnknownPatternNode(view, v))
-        .map((v) => findingAt(groupRelationshipWithConstNodesReferencesExistingNodesInPattern, doc, v, unknownIdMessage(v, 'node'))),
+        .map((v) => findingAt(groupRelationshipWithConstNodesReferencesExistingNodesInPattern, v, unknownIdMessage(v, 'node'))),
     );
   },
 };

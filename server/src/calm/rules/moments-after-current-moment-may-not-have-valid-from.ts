@@ -1,5 +1,5 @@
 /** Moments listed after the current one are future plans: they should not carry a `valid-from` yet. */
-import type { Finding } from '../findings';
+import type { RuleFinding } from './support/report';
 import type { Rule } from './rule';
 import { identityOf, isTruthy, templateText } from './support/json-values';
 import { findingAt } from './support/report';
@@ -14,7 +14,7 @@ export const momentsAfterCurrentMomentMayNotHaveValidFrom: Rule = {
     const { moments, currentMoment } = timelineView(doc);
     if (!currentMoment || !isTruthy(currentMoment)) return [];
     const current = identityOf(currentMoment);
-    const out: Finding[] = [];
+    const out: RuleFinding[] = [];
     let afterCurrent = false;
     for (const moment of moments) {
       const id = member(moment, 'unique-id');
@@ -25,7 +25,7 @@ export const momentsAfterCurrentMomentMayNotHaveValidFrom: Rule = {
       if (!afterCurrent || !isTruthy(member(moment, 'valid-from'))) continue;
       // The reference reports these on `current-moment`, the value that makes them wrong.
       const message = `Moment with unique-id "${templateText(id)}" is after current-moment "${templateText(currentMoment)}" but has a valid-from.`;
-      out.push(findingAt(momentsAfterCurrentMomentMayNotHaveValidFrom, doc, currentMoment, message));
+      out.push(findingAt(momentsAfterCurrentMomentMayNotHaveValidFrom, currentMoment, message));
     }
     return out;
   },

@@ -1,10 +1,10 @@
 /** Moments that carry a `valid-from` must appear in date order. */
-import type { Finding } from '../findings';
+import type { RuleFinding } from './support/report';
 import type { Rule } from './rule';
 import { isTruthy, templateText } from './support/json-values';
 import { findingAt } from './support/report';
 import { timelineView } from './support/timeline-view';
-import { member } from './support/tree';
+import { lengthOf, member, starChildren } from './support/tree';
 
 export const momentsMustBeSortedByValidFrom: Rule = {
   code: 'moments-must-be-sorted-by-valid-from',
@@ -12,10 +12,10 @@ export const momentsMustBeSortedByValidFrom: Rule = {
   kinds: ['timeline'],
   check({ doc }) {
     const { momentsValue } = timelineView(doc);
-    if (momentsValue?.type !== 'array' || (momentsValue.children?.length ?? 0) < 2) return [];
-    const out: Finding[] = [];
+    if (lengthOf(momentsValue) < 2) return [];
+    const out: RuleFinding[] = [];
     let previous: { time: number; text: string } | undefined;
-    (momentsValue.children ?? []).forEach((moment, index) => {
+    starChildren(momentsValue).forEach((moment, index) => {
       const validFrom = member(moment, 'valid-from');
       if (!validFrom || !isTruthy(validFrom)) return;
       const text = templateText(validFrom);
@@ -26,7 +26,7 @@ export const momentsMustBeSortedByValidFrom: Rule = {
         const id = member(moment, 'unique-id');
         const label = id && isTruthy(id) ? `unique-id "${templateText(id)}"` : `index ${index}`;
         const message = `Moment with ${label} has valid-from "${text}" which is before the previous valid-from "${previous.text}".`;
-        out.push(findingAt(momentsMustBeSortedByValidFrom, doc, validFrom, message));
+        out.push(findingAt(momentsMustBeSortedByValidFrom, validFrom, message));
       }
       previous = { time, text };
     });

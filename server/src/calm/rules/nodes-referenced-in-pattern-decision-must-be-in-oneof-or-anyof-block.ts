@@ -9,6 +9,6 @@ export const nodesReferencedInPatternDecisionMustBeInOneofOrAnyofBlock: Rule = {
   kinds: ['pattern'],
   check({ doc }) {
     const view = patternView(doc);
-    return choicesOutsideAlternatives(nodesReferencedInPatternDecisionMustBeInOneofOrAnyofBlock, doc, view, 'nodes', view.model.nodes);
+    return choicesOutsideAlternatives(nodesReferencedInPatternDecisionMustBeInOneofOrAnyofBlock, view, 'nodes', view.model.nodes);
   },
 };

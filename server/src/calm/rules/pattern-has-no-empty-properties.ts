@@ -13,6 +13,6 @@ export const patternHasNoEmptyProperties: Rule = {
   check({ doc }) {
     return allValues(doc)
       .filter((v) => !isTruthy(v))
-      .map((v) => findingAt(patternHasNoEmptyProperties, doc, v, NONEMPTY_NONZERO_MESSAGE));
+      .map((v) => findingAt(patternHasNoEmptyProperties, v, NONEMPTY_NONZERO_MESSAGE));
   },
 };

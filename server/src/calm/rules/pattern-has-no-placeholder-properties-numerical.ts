@@ -11,7 +11,7 @@ export const patternHasNoPlaceholderPropertiesNumerical: Rule = {
   kinds: ['pattern'],
   check({ doc }) {
     return allValues(doc)
-      .filter(looselyEqualsMinusOne)
-      .map((v) => findingAt(patternHasNoPlaceholderPropertiesNumerical, doc, v, NUMERICAL_PLACEHOLDER_MESSAGE));
+      .filter((v) => looselyEqualsMinusOne(v.value))
+      .map((v) => findingAt(patternHasNoPlaceholderPropertiesNumerical, v, NUMERICAL_PLACEHOLDER_MESSAGE));
   },
 };

@@ -11,7 +11,7 @@ export const patternHasNoPlaceholderPropertiesString: Rule = {
   kinds: ['pattern'],
   check({ doc }) {
     return allValues(doc)
-      .filter((v) => isStringMatching(v, STRING_PLACEHOLDER))
-      .map((v) => findingAt(patternHasNoPlaceholderPropertiesString, doc, v, STRING_PLACEHOLDER_MESSAGE));
+      .filter((v) => isStringMatching(v.value, STRING_PLACEHOLDER))
+      .map((v) => findingAt(patternHasNoPlaceholderPropertiesString, v, STRING_PLACEHOLDER_MESSAGE));
   },
 };

@@ -1,9 +1,9 @@
 /** A pattern's `properties` must declare `nodes` and `relationships`. */
-import type { Finding } from '../findings';
+import type { RuleFinding } from './support/report';
 import type { Rule } from './rule';
 import { isContainer, isTruthy } from './support/json-values';
 import { distinct, findingAt } from './support/report';
-import { member } from './support/tree';
+import { member, rootOf } from './support/tree';
 
 const MESSAGE = 'Should have nodes and relationships as top level properties on the CALM document';
 
@@ -12,15 +12,15 @@ export const patternHasNodesRelationships: Rule = {
   severity: 'error',
   kinds: ['pattern'],
   check({ doc }) {
-    const properties = member(doc.root, 'properties');
+    const properties = member(rootOf(doc), 'properties');
     // Without `properties` the reference has nothing to look at, so it says nothing.
     if (!properties) return [];
-    const out: Finding[] = [];
+    const out: RuleFinding[] = [];
     for (const key of ['nodes', 'relationships']) {
       const value = isContainer(properties) ? member(properties, key) : properties;
       if (value && isTruthy(value)) continue;
       // A missing declaration is reported on `properties`, the nearest thing that exists.
-      out.push(findingAt(patternHasNodesRelationships, doc, value ?? properties, MESSAGE));
+      out.push(findingAt(patternHasNodesRelationships, value ?? properties, MESSAGE));
     }
     return distinct(out);
   },

@@ -13,6 +13,6 @@ export const patternNodesMustBeReferenced: Rule = {
     return view.model.nodes
       .filter((d) => d.slot === 'prefixItems' || d.slot === 'items.oneOf' || d.slot === 'items.anyOf')
       .filter((d) => !(d.id.type === 'string' && view.relationshipTypeStrings.has(d.id.value as string)))
-      .map((d) => findingAt(patternNodesMustBeReferenced, doc, d.id, `Node with ID '${templateText(d.id)}' is not referenced by any relationships.`));
+      .map((d) => findingAt(patternNodesMustBeReferenced, d.id, `Node with ID '${templateText(d.id)}' is not referenced by any relationships.`));
   },
 };

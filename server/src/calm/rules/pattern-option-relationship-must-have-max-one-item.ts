@@ -1,5 +1,5 @@
 /** An options relationship holds at most one decision in its `prefixItems`. */
-import type { Node as JsonNode } from 'jsonc-parser';
+import type { ValueNode } from '../value-node';
 import type { Rule } from './rule';
 import { optionsPrefixItems } from './support/pattern-options';
 import { patternView } from './support/pattern-view';
@@ -8,11 +8,11 @@ import { findingAt } from './support/report';
 const MESSAGE = '"prefixItems" property must be shorter than 1';
 
 /** What the reference measures: items of an array, keys of an object, characters of a string, a number itself. */
-function lengthOf(node: JsonNode): number | undefined {
+function lengthOf(node: ValueNode): number | undefined {
   switch (node.type) {
     case 'array':
     case 'object':
-      return node.children?.length ?? 0;
+      return Object.keys(node.value as object).length;
     case 'string':
       return (node.value as string).length;
     case 'number':
@@ -29,6 +29,6 @@ export const patternOptionRelationshipMustHaveMaxOneItem: Rule = {
   check({ doc }) {
     return optionsPrefixItems(patternView(doc))
       .filter((items) => (lengthOf(items) ?? 0) > 1)
-      .map((items) => findingAt(patternOptionRelationshipMustHaveMaxOneItem, doc, items, MESSAGE));
+      .map((items) => findingAt(patternOptionRelationshipMustHaveMaxOneItem, items, MESSAGE));
   },
 };

@@ -14,9 +14,9 @@ export const patternOptionRelationshipMustOnlyHaveOneofOrAnyofItems: Rule = {
     return decisions(patternView(doc))
       .filter((decision) => decision.type === 'object')
       .filter((decision) => {
-        const keys = (decision.children ?? []).map((p) => p.children?.[0]?.value);
+        const keys = Object.keys(decision.value as object);
         return new Set(keys.filter((k) => k === 'oneOf' || k === 'anyOf')).size !== 1;
       })
-      .map((decision) => findingAt(patternOptionRelationshipMustOnlyHaveOneofOrAnyofItems, doc, decision, MESSAGE));
+      .map((decision) => findingAt(patternOptionRelationshipMustOnlyHaveOneofOrAnyofItems, decision, MESSAGE));
   },
 };

@@ -1,9 +1,9 @@
 /** Each interface id listed on a `connects` end must be the unique-id of some node's interface. */
-import type { Finding } from '../findings';
+import type { RuleFinding } from './support/report';
 import type { Rule } from './rule';
 import { architectureView } from './support/architecture-view';
-import { checkReference } from './support/node-reference';
-import { member, starChildren } from './support/tree';
+import { checkEntries } from './support/node-reference';
+import { member } from './support/tree';
 
 export const referencedInterfacesDefinedInArchitecture: Rule = {
   code: 'referenced-interfaces-defined-in-architecture',
@@ -11,11 +11,9 @@ export const referencedInterfacesDefinedInArchitecture: Rule = {
   kinds: ['architecture'],
   check({ doc }) {
     const view = architectureView(doc);
-    const out: Finding[] = [];
+    const out: RuleFinding[] = [];
     for (const end of view.connectsEnds) {
-      for (const entry of starChildren(member(end, 'interfaces'))) {
-        out.push(...checkReference(referencedInterfacesDefinedInArchitecture, doc, entry, view.interfaceIds, 'interface'));
-      }
+      out.push(...checkEntries(referencedInterfacesDefinedInArchitecture, member(end, 'interfaces'), view.interfaceIds, 'interface'));
     }
     return out;
   },

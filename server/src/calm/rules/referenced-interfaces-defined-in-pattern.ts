@@ -1,5 +1,5 @@
 /** Interface ids on the `const` connects ends of a pattern must be declared by some interface (`..interfaces.prefixItems[*]`). */
-import type { Finding } from '../findings';
+import type { RuleFinding } from './support/report';
 import type { Rule } from './rule';
 import { checkReference } from './support/node-reference';
 import { constConnectsEnds } from './support/pattern-connects';
@@ -12,10 +12,10 @@ export const referencedInterfacesDefinedInPattern: Rule = {
   kinds: ['pattern'],
   check({ doc }) {
     const view = patternView(doc);
-    const out: Finding[] = [];
+    const out: RuleFinding[] = [];
     for (const end of constConnectsEnds(view)) {
       for (const entry of starChildren(member(end, 'interfaces'))) {
-        out.push(...checkReference(referencedInterfacesDefinedInPattern, doc, entry, view.interfaceIds, 'interface'));
+        out.push(...checkReference(referencedInterfacesDefinedInPattern, entry, view.interfaceIds, 'interface'));
       }
     }
     return out;

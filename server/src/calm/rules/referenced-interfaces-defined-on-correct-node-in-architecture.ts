@@ -1,11 +1,9 @@
 /** The interfaces listed on a `connects` end must be defined on the node that end names. */
-import type { Node as JsonNode } from 'jsonc-parser';
-import type { Finding } from '../findings';
+import { ownMember } from '../value-node';
 import type { Rule } from './rule';
 import { architectureView } from './support/architecture-view';
-import { identityOf, isTruthy, templateText } from './support/json-values';
-import { findingAt } from './support/report';
-import { member } from './support/tree';
+import { textOf } from './support/json-values';
+import { findingAt, type RuleFinding } from './support/report';
 
 export const referencedInterfacesDefinedOnCorrectNodeInArchitecture: Rule = {
   code: 'referenced-interfaces-defined-on-correct-node-in-architecture',
@@ -14,33 +12,33 @@ export const referencedInterfacesDefinedOnCorrectNodeInArchitecture: Rule = {
   check({ doc }) {
     const rule = referencedInterfacesDefinedOnCorrectNodeInArchitecture;
     const view = architectureView(doc);
-    const out: Finding[] = [];
+    const out: RuleFinding[] = [];
+    // Plain values throughout: this runs once per connects end, tens of thousands of times in large documents.
     for (const end of view.connectsEnds) {
       // Wanted: the `interfaces` list, plus a single `interface` string; nothing wanted, nothing to check.
-      const listed = member(end, 'interfaces');
-      const single = member(end, 'interface');
-      // Built without spreads: this runs once per connects end, tens of thousands of times in large documents.
-      const wanted: JsonNode[] = listed?.type === 'array' && listed.children ? listed.children.slice() : [];
-      if (single?.type === 'string') wanted.push(single);
+      const listed = ownMember(end.value, 'interfaces');
+      const single = ownMember(end.value, 'interface');
+      const wanted: unknown[] = Array.isArray(listed) ? listed.slice() : [];
+      if (typeof single === 'string') wanted.push(single);
       if (wanted.length === 0) continue;
-      const nodeRef = member(end, 'node');
-      if (!nodeRef || !isTruthy(nodeRef)) {
-        out.push(findingAt(rule, doc, end, 'Invalid connects relationship - no node defined.'));
+      const nodeRef = ownMember(end.value, 'node');
+      if (!nodeRef) {
+        out.push(findingAt(rule, end, 'Invalid connects relationship - no node defined.'));
         continue;
       }
-      const nodeId = templateText(nodeRef);
+      const nodeId = textOf(nodeRef);
       const node = view.firstNodeMatching(nodeId);
       // An unknown node is the connects rule's finding, not this one's.
-      if (!node) continue;
+      if (node === undefined) continue;
       const defined = view.interfaceIdsOf(node);
-      if (defined.size === 0) {
-        const list = wanted.map(templateText).join(',');
-        out.push(findingAt(rule, doc, end, `Node with unique-id ${nodeId} has no interfaces defined, expected interfaces [${list}].`));
+      if (defined.length === 0) {
+        const list = wanted.map(textOf).join(',');
+        out.push(findingAt(rule, end, `Node with unique-id ${nodeId} has no interfaces defined, expected interfaces [${list}].`));
         continue;
       }
       for (const entry of wanted) {
-        if (defined.has(identityOf(entry))) continue;
-        out.push(findingAt(rule, doc, end, `Referenced interface with ID '${templateText(entry)}' was not defined on the node with ID '${nodeId}'.`));
+        if (defined.includes(entry)) continue;
+        out.push(findingAt(rule, end, `Referenced interface with ID '${textOf(entry)}' was not defined on the node with ID '${nodeId}'.`));
       }
     }
     return out;

@@ -1,5 +1,5 @@
 /** An `actor` or `container` written two levels under a relationship type (e.g. `const.interacts.actor`) must be a declared node. */
-import type { Finding } from '../findings';
+import type { RuleFinding } from './support/report';
 import type { Rule } from './rule';
 import { unknownIdMessage } from './support/node-reference';
 import { isUnknownPatternNode, patternView } from './support/pattern-view';
@@ -12,13 +12,13 @@ export const relationshipReferencesExistingNodesInPattern: Rule = {
   kinds: ['pattern'],
   check({ doc }) {
     const view = patternView(doc);
-    const out: Finding[] = [];
+    const out: RuleFinding[] = [];
     for (const type of view.relationshipTypes) {
       for (const level of starChildren(type)) {
         for (const body of starChildren(level)) {
           for (const field of ['actor', 'container']) {
             const value = fieldOf(body, field);
-            if (isUnknownPatternNode(view, value)) out.push(findingAt(relationshipReferencesExistingNodesInPattern, doc, value, unknownIdMessage(value, 'node')));
+            if (isUnknownPatternNode(view, value)) out.push(findingAt(relationshipReferencesExistingNodesInPattern, value, unknownIdMessage(value, 'node')));
           }
         }
       }

@@ -11,7 +11,6 @@ export const relationshipsReferencedInPatternDecisionMustBeInOneofOrAnyofBlock: 
     const view = patternView(doc);
     return choicesOutsideAlternatives(
       relationshipsReferencedInPatternDecisionMustBeInOneofOrAnyofBlock,
-      doc,
       view,
       'relationships',
       view.model.relationships,

@@ -1,7 +1,8 @@
 /** The shape of one validation rule: a pure function over the parsed document and its index. */
-import type { Finding, Severity } from '../findings';
+import type { Severity } from '../findings';
 import type { CalmDocument, DocumentKind } from '../model';
 import type { CalmIndex } from '../model-index';
+import type { RuleFinding } from './support/report';
 
 export interface RuleContext {
   readonly doc: CalmDocument;
@@ -14,6 +15,9 @@ export interface Rule {
   readonly severity: Severity;
   /** Which document kinds it applies to. */
   readonly kinds: readonly DocumentKind[];
-  /** Must not throw on any input; the engine still guards it. Cost must be linear in the document size. */
-  check(ctx: RuleContext): Finding[];
+  /**
+   * Must not throw on any input; the engine still guards it. Cost must be linear in the document size.
+   * Findings name the value they are about; the engine places them in the text (place-findings.ts).
+   */
+  check(ctx: RuleContext): RuleFinding[];
 }

@@ -12,6 +12,6 @@ export const timelineHasNoEmptyProperties: Rule = {
   check({ doc }) {
     return allValues(doc)
       .filter((v) => !isTruthy(v))
-      .map((v) => findingAt(timelineHasNoEmptyProperties, doc, v, NONEMPTY_NONZERO_MESSAGE));
+      .map((v) => findingAt(timelineHasNoEmptyProperties, v, NONEMPTY_NONZERO_MESSAGE));
   },
 };

@@ -1,7 +1,8 @@
 /** A timeline must list at least one moment. */
 import type { Rule } from './rule';
+import { lengthOf, rootOf } from './support/tree';
 import { isTruthy } from './support/json-values';
-import { documentStart, finding, findingAt, ROOT_PATH } from './support/report';
+import { DOCUMENT_START, finding, findingAt, ROOT_PATH } from './support/report';
 import { timelineView } from './support/timeline-view';
 
 const MESSAGE = 'Timeline must define at least one moment.';
@@ -11,13 +12,13 @@ export const timelineMomentsMustBeNonEmpty: Rule = {
   severity: 'warning',
   kinds: ['timeline'],
   check({ doc }) {
-    if (!isTruthy(doc.root)) return [];
+    if (!isTruthy(rootOf(doc))) return [];
     const { momentsValue } = timelineView(doc);
-    if (momentsValue?.type === 'array' && (momentsValue.children?.length ?? 0) > 0) return [];
+    if (lengthOf(momentsValue) > 0) return [];
     return [
       momentsValue
-        ? findingAt(timelineMomentsMustBeNonEmpty, doc, momentsValue, MESSAGE)
-        : finding(timelineMomentsMustBeNonEmpty, MESSAGE, ROOT_PATH, documentStart(doc)),
+        ? findingAt(timelineMomentsMustBeNonEmpty, momentsValue, MESSAGE)
+        : finding(timelineMomentsMustBeNonEmpty, MESSAGE, ROOT_PATH, DOCUMENT_START),
     ];
   },
 };

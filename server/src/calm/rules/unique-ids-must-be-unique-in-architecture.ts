@@ -10,6 +10,6 @@ export const uniqueIdsMustBeUniqueInArchitecture: Rule = {
   check({ doc }) {
     const view = architectureView(doc);
     // Order matters for which occurrence is "the duplicate": all nodes, then relationships, then interfaces.
-    return duplicateIds(uniqueIdsMustBeUniqueInArchitecture, doc, [...view.nodeIdValues, ...view.relationshipIdValues, ...view.interfaceIdValues]);
+    return duplicateIds(uniqueIdsMustBeUniqueInArchitecture, [...view.nodeIdValues, ...view.relationshipIdValues, ...view.interfaceIdValues]);
   },
 };

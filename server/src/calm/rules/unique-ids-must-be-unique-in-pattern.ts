@@ -2,19 +2,19 @@
  * Every `unique-id.const` of a pattern (nodes, relationships, interfaces, at any depth) is one namespace;
  * alternatives of the same oneOf/anyOf may share an id, since only one of them is ever instantiated.
  */
-import type { Node as JsonNode } from 'jsonc-parser';
-import type { Finding } from '../findings';
+import type { ValueNode } from '../value-node';
+import type { RuleFinding } from './support/report';
 import type { Rule } from './rule';
 import { identityOf, templateText } from './support/json-values';
 import { patternView } from './support/pattern-view';
-import { finding, highlight, ROOT_PATH } from './support/report';
-import { keyOf, plainPointerOf } from './support/tree';
+import { finding, ROOT_PATH } from './support/report';
+import { plainPointerOf } from './support/tree';
 
 /** The nearest enclosing oneOf/anyOf list: ids under the same one are alternatives of each other. */
-function choiceGroup(node: JsonNode): JsonNode | null {
+function choiceGroup(node: ValueNode): ValueNode | null {
   for (let current = node.parent; current; current = current.parent) {
     if (current.type !== 'array') continue;
-    const key = keyOf(current)?.value;
+    const key = current.key;
     if (key === 'oneOf' || key === 'anyOf') return current;
   }
   return null;
@@ -25,8 +25,8 @@ export const uniqueIdsMustBeUniqueInPattern: Rule = {
   severity: 'error',
   kinds: ['pattern'],
   check({ doc }) {
-    const seen = new Map<unknown, JsonNode | null>();
-    const out: Finding[] = [];
+    const seen = new Map<unknown, ValueNode | null>();
+    const out: RuleFinding[] = [];
     for (const id of patternView(doc).uniqueIdConsts) {
       const identity = identityOf(id);
       const group = choiceGroup(id);
@@ -36,7 +36,7 @@ export const uniqueIdsMustBeUniqueInPattern: Rule = {
       }
       if (group !== null && group === seen.get(identity)) continue;
       const message = `Duplicate unique-id detected. ID: ${templateText(id)}, path: ${plainPointerOf(id)}`;
-      out.push(finding(uniqueIdsMustBeUniqueInPattern, message, ROOT_PATH, highlight(doc, id)));
+      out.push(finding(uniqueIdsMustBeUniqueInPattern, message, ROOT_PATH, id));
     }
     return out;
   },

@@ -9,6 +9,6 @@ export const uniqueIdsMustBeUniqueInTimeline: Rule = {
   severity: 'error',
   kinds: ['timeline'],
   check({ doc }) {
-    return duplicateIds(uniqueIdsMustBeUniqueInTimeline, doc, starMember(timelineView(doc).momentsValue, 'unique-id'));
+    return duplicateIds(uniqueIdsMustBeUniqueInTimeline, starMember(timelineView(doc).momentsValue, 'unique-id'));
   },
 };

@@ -23,7 +23,8 @@ export interface SchemaOptions {
 }
 
 export function schemaFindings(doc: CalmDocument, options: SchemaOptions = {}): Finding[] {
-  if (!doc.root) return [];
+  // Only text that parsed: schema findings on a value guessed from broken text would mislead.
+  if (doc.syntaxFindings.length > 0) return [];
   const { plan, problems } = selectSchema(doc, options.patternRef);
   const findings = problems.map((message) => schemaProblem(doc, message)).filter((f): f is Finding => f !== undefined);
   switch (plan.kind) {

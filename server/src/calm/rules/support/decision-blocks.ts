@@ -1,10 +1,8 @@
 /** Shared by the two "referenced in a pattern decision must be in a oneOf or anyOf block" rules. */
-import type { Finding } from '../../findings';
-import type { CalmDocument } from '../../model';
-import type { PatternDeclaration } from '../../pattern-model';
+import type { PatternDeclaration } from './pattern-model';
 import { decisionChoices, decisions } from './pattern-options';
 import type { PatternView } from './pattern-view';
-import { findingAt, type RuleIdentity } from './report';
+import { findingAt, type RuleFinding, type RuleIdentity } from './report';
 
 /**
  * A choice a decision offers must be an alternative (inside a prefixItems entry's oneOf/anyOf): one
@@ -12,11 +10,10 @@ import { findingAt, type RuleIdentity } from './report';
  */
 export function choicesOutsideAlternatives(
   rule: RuleIdentity,
-  doc: CalmDocument,
   view: PatternView,
   collection: 'nodes' | 'relationships',
   declared: readonly PatternDeclaration[],
-): Finding[] {
+): RuleFinding[] {
   const positional = new Set<unknown>();
   const alternative = new Set<unknown>();
   for (const d of declared) {
@@ -24,13 +21,13 @@ export function choicesOutsideAlternatives(
     if (d.slot === 'prefixItems') positional.add(d.id.value);
     if (d.slot === 'prefixItems.oneOf' || d.slot === 'prefixItems.anyOf') alternative.add(d.id.value);
   }
-  const out: Finding[] = [];
+  const out: RuleFinding[] = [];
   for (const decision of decisions(view)) {
     for (const choice of decisionChoices(decision, collection)) {
       if (choice.type !== 'string' || choice.value === '') continue;
       const id = choice.value as string;
       if (positional.has(id) && !alternative.has(id)) {
-        out.push(findingAt(rule, doc, choice, `'${id}' is part of a pattern option and must be defined in a oneOf or anyOf block.`));
+        out.push(findingAt(rule, choice, `'${id}' is part of a pattern option and must be defined in a oneOf or anyOf block.`));
       }
     }
   }

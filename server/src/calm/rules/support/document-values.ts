@@ -1,15 +1,15 @@
 /** Every value of a document, listed once per document version and shared by the rules that scan them all. */
-import type { Node as JsonNode } from 'jsonc-parser';
 import type { CalmDocument } from '../../model';
-import { descendantsOf } from './tree';
+import type { ValueNode } from '../../value-node';
+import { descendantsOf, rootOf } from './tree';
 
-const cache = new WeakMap<CalmDocument, readonly JsonNode[]>();
+const cache = new WeakMap<CalmDocument, readonly ValueNode[]>();
 
-/** The reference's `$..*`: every value below the root, in document order. */
-export function allValues(doc: CalmDocument): readonly JsonNode[] {
+/** The reference's `$..*`: every value below the root, parents before children. */
+export function allValues(doc: CalmDocument): readonly ValueNode[] {
   let values = cache.get(doc);
   if (!values) {
-    values = doc.root ? descendantsOf(doc.root) : [];
+    values = descendantsOf(rootOf(doc));
     cache.set(doc, values);
   }
   return values;

@@ -1,22 +1,20 @@
 /** The reference's duplicate unique-id check: one namespace, first occurrence wins, later ones reported. */
-import type { Node as JsonNode } from 'jsonc-parser';
-import type { Finding } from '../../findings';
-import type { CalmDocument } from '../../model';
+import type { ValueNode } from '../../value-node';
 import { identityOf, templateText } from './json-values';
-import { finding, highlight, ROOT_PATH, type RuleIdentity } from './report';
+import { finding, ROOT_PATH, type RuleFinding, type RuleIdentity } from './report';
 import { plainPointerOf } from './tree';
 
 /**
  * The reference reports these at the document root (its path is `/`); the message carries the index
  * pointer. We keep that path, and underline the duplicate id itself so the editor shows where it is.
  */
-export function duplicateIds(rule: RuleIdentity, doc: CalmDocument, ids: readonly JsonNode[]): Finding[] {
+export function duplicateIds(rule: RuleIdentity, ids: readonly ValueNode[]): RuleFinding[] {
   const seen = new Set<unknown>();
-  const out: Finding[] = [];
+  const out: RuleFinding[] = [];
   for (const id of ids) {
     const identity = identityOf(id);
     if (seen.has(identity)) {
-      out.push(finding(rule, `Duplicate unique-id detected. ID: ${templateText(id)}, path: ${plainPointerOf(id)}`, ROOT_PATH, highlight(doc, id)));
+      out.push(finding(rule, `Duplicate unique-id detected. ID: ${templateText(id)}, path: ${plainPointerOf(id)}`, ROOT_PATH, id));
     } else {
       seen.add(identity);
     }

@@ -1,81 +1,63 @@
 /**
  * JavaScript's own semantics on JSON values, as the reference's rules apply them: truthiness,
- * `== -1`, and template-literal text. Reproduced on the positioned tree so no plain copy is needed.
+ * `== -1`, template-literal text and `includes` identity.
  */
-import { getNodeValue, type Node as JsonNode } from 'jsonc-parser';
+import type { ValueNode } from '../../value-node';
 
 /** Objects and arrays: what `typeof x === 'object' && x !== null` accepts. */
-export function isContainer(node: JsonNode | undefined): node is JsonNode {
-  return node !== undefined && (node.type === 'object' || node.type === 'array');
+export function isContainer(node: ValueNode | undefined): node is ValueNode {
+  return node !== undefined && typeof node.value === 'object' && node.value !== null;
 }
 
 /** `Boolean(value)`: "", 0, false and null are falsy; every object and array is truthy. */
-export function isTruthy(node: JsonNode | undefined): boolean {
-  if (!node) return false;
-  switch (node.type) {
-    case 'string':
-      return node.value !== '';
-    case 'number':
-      return node.value !== 0;
-    case 'boolean':
-      return node.value === true;
-    case 'null':
-      return false;
-    default:
-      return true;
-  }
+export function isTruthy(node: ValueNode | undefined): boolean {
+  return node !== undefined && Boolean(node.value);
 }
 
 /**
  * `value == -1`. A string compares by `Number(text)` (so " -1 " and "-1.0" match); an array by its
  * `join(',')` text, which can only read as -1 when it has exactly one element that itself does.
  */
-export function looselyEqualsMinusOne(node: JsonNode): boolean {
-  let current: JsonNode | undefined = node;
-  while (current) {
-    switch (current.type) {
-      case 'number':
-        return current.value === -1;
-      case 'string':
-        // Only a text with a minus sign can read as -1; checking that first spares most conversions.
-        return (current.value as string).includes('-') && Number(current.value) === -1;
-      case 'array':
-        if (current.children?.length !== 1) return false;
-        current = current.children[0];
-        break;
-      default:
-        // `[null]` reads as "" (0), `{}` as "[object Object]", booleans as 1/0 or "true"/"false": never -1.
-        return false;
-    }
-  }
-  return false;
-}
-
-/** The text `${value}` gives in JavaScript, as the reference builds its messages. */
-export function templateText(node: JsonNode | undefined): string {
-  if (!node) return 'undefined';
-  if (node.type === 'string') return node.value as string;
-  try {
-    return String(getNodeValue(node));
-  } catch {
-    // A document object with its own `toString`/`valueOf` keys cannot be turned into text by JavaScript.
-    return node.type === 'array' ? '[array]' : '[object Object]';
+export function looselyEqualsMinusOne(value: unknown): boolean {
+  let current = value;
+  for (;;) {
+    if (typeof current === 'number') return current === -1;
+    if (typeof current === 'string') return mayReadAsNegative(current) && Number(current) === -1;
+    if (!Array.isArray(current) || current.length !== 1) return false;
+    // `[null]` reads as "" (0), `{}` as "[object Object]", booleans as 1/0 or "true"/"false": never -1.
+    current = current[0];
   }
 }
 
 /**
- * The value as a primitive for identity checks (`Array.includes`, `Set.has`): strings, numbers, booleans
- * and null. Objects and arrays are never equal to anything else, so they get a fresh token each.
+ * Can `Number(text)` be negative? Only if the text starts with '-', or with white space (which Number
+ * skips). Ids and names are ruled out at their first character, sparing the conversion.
  */
-export function identityOf(node: JsonNode): unknown {
-  switch (node.type) {
-    case 'string':
-    case 'number':
-    case 'boolean':
-      return node.value;
-    case 'null':
-      return null;
-    default:
-      return node;
+export function mayReadAsNegative(text: string): boolean {
+  const first = text.charCodeAt(0);
+  return first === 45 /* - */ || first <= 32 || first >= 0xa0;
+}
+
+/** The text `${value}` gives in JavaScript, as the reference builds its messages. */
+export function templateText(node: ValueNode | undefined): string {
+  return node ? textOf(node.value) : 'undefined';
+}
+
+/** `templateText` of a plain value. */
+export function textOf(value: unknown): string {
+  if (typeof value === 'string') return value;
+  try {
+    return String(value);
+  } catch {
+    // A document object with its own `toString`/`valueOf` keys cannot be turned into text by JavaScript.
+    return Array.isArray(value) ? '[array]' : '[object Object]';
   }
+}
+
+/**
+ * The value for identity checks (`Array.includes`, `Set.has`): scalars compare by value, objects and
+ * arrays by identity (each is a distinct object of the parsed document), as in JavaScript.
+ */
+export function identityOf(node: ValueNode): unknown {
+  return node.value;
 }

@@ -1,8 +1,8 @@
 /** `$..relationship-type.const.connects.*`: the connects ends a pattern fixes with `const`. */
-import type { Node as JsonNode } from 'jsonc-parser';
+import type { ValueNode } from '../../value-node';
 import type { PatternView } from './pattern-view';
 import { member, starChildren } from './tree';
 
-export function constConnectsEnds(view: PatternView): JsonNode[] {
+export function constConnectsEnds(view: PatternView): ValueNode[] {
   return view.relationshipTypes.flatMap((type) => starChildren(member(member(type, 'const'), 'connects')));
 }

@@ -1,18 +1,18 @@
 /** `$..relationship-type.properties.options.prefixItems`: the decisions of a pattern's options relationships. */
-import type { Node as JsonNode } from 'jsonc-parser';
+import type { ValueNode } from '../../value-node';
 import type { PatternView } from './pattern-view';
 import { member, starChildren } from './tree';
 
-export function optionsPrefixItems(view: PatternView): JsonNode[] {
+export function optionsPrefixItems(view: PatternView): ValueNode[] {
   return view.relationshipTypes
     .map((type) => member(member(member(type, 'properties'), 'options'), 'prefixItems'))
-    .filter((v): v is JsonNode => v !== undefined);
+    .filter((v): v is ValueNode => v !== undefined);
 }
 
 /** `..<collection>.const[*]` below one decision (the decision itself included). */
-export function decisionChoices(decision: JsonNode, collection: 'nodes' | 'relationships'): JsonNode[] {
-  const out: JsonNode[] = [];
-  const stack: JsonNode[] = [decision];
+export function decisionChoices(decision: ValueNode, collection: 'nodes' | 'relationships'): ValueNode[] {
+  const out: ValueNode[] = [];
+  const stack: ValueNode[] = [decision];
   while (stack.length > 0) {
     const node = stack.pop()!;
     out.push(...starChildren(member(member(node, collection), 'const')));
@@ -22,6 +22,6 @@ export function decisionChoices(decision: JsonNode, collection: 'nodes' | 'relat
   return out;
 }
 
-export function decisions(view: PatternView): JsonNode[] {
+export function decisions(view: PatternView): ValueNode[] {
   return optionsPrefixItems(view).flatMap((items) => starChildren(items));
 }

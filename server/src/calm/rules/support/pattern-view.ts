@@ -3,11 +3,11 @@
  * reference asks recursive-descent JSONPath queries (`$..relationship-type..nodes[*]`, `$..type`, ...),
  * and this answers all of them at once.
  */
-import type { Node as JsonNode } from 'jsonc-parser';
+import type { ValueNode } from '../../value-node';
 import type { CalmDocument } from '../../model';
-import { buildPatternModel, declaredId, type PatternModel } from '../../pattern-model';
+import { buildPatternModel, declaredId, type PatternModel } from './pattern-model';
 import { identityOf } from './json-values';
-import { member, starChildren } from './tree';
+import { member, rootOf, starChildren } from './tree';
 
 export interface PatternView {
   readonly model: PatternModel;
@@ -16,19 +16,19 @@ export interface PatternView {
   /** `$..interfaces.prefixItems[*].properties.unique-id.const` */
   readonly interfaceIds: ReadonlySet<unknown>;
   /** `$..relationship-type`, in document order. */
-  readonly relationshipTypes: readonly JsonNode[];
+  readonly relationshipTypes: readonly ValueNode[];
   /** `$..relationship-type..*@string()` */
   readonly relationshipTypeStrings: ReadonlySet<string>;
   /** `$..relationship-type..nodes[*]` */
-  readonly groupNodeEntries: readonly JsonNode[];
+  readonly groupNodeEntries: readonly ValueNode[];
   /** `$..relationship-type..nodes.const[*]` */
-  readonly groupConstNodeEntries: readonly JsonNode[];
+  readonly groupConstNodeEntries: readonly ValueNode[];
   /** `$..connects.source.node` */
-  readonly connectsSourceNodes: readonly JsonNode[];
+  readonly connectsSourceNodes: readonly ValueNode[];
   /** `$..type` */
-  readonly typeValues: readonly JsonNode[];
+  readonly typeValues: readonly ValueNode[];
   /** `$..*["unique-id"].const` */
-  readonly uniqueIdConsts: readonly JsonNode[];
+  readonly uniqueIdConsts: readonly ValueNode[];
 }
 
 /** Where a value stands relative to the `relationship-type` subtrees. */
@@ -37,29 +37,28 @@ const TYPE_ITSELF = 1;
 const INSIDE = 2;
 
 function buildView(doc: CalmDocument): PatternView {
-  const model = buildPatternModel(doc.root);
+  const root = rootOf(doc);
+  const model = buildPatternModel(root);
   const interfaceIds = new Set<unknown>();
-  const relationshipTypes: JsonNode[] = [];
+  const relationshipTypes: ValueNode[] = [];
   const relationshipTypeStrings = new Set<string>();
-  const groupNodeEntries: JsonNode[] = [];
-  const groupConstNodeEntries: JsonNode[] = [];
-  const connectsSourceNodes: JsonNode[] = [];
-  const typeValues: JsonNode[] = [];
-  const uniqueIdConsts: JsonNode[] = [];
+  const groupNodeEntries: ValueNode[] = [];
+  const groupConstNodeEntries: ValueNode[] = [];
+  const connectsSourceNodes: ValueNode[] = [];
+  const typeValues: ValueNode[] = [];
+  const uniqueIdConsts: ValueNode[] = [];
 
-  const stack: { node: JsonNode; where: number }[] = doc.root ? [{ node: doc.root, where: OUTSIDE }] : [];
+  const stack: { node: ValueNode; where: number }[] = [{ node: root, where: OUTSIDE }];
   while (stack.length > 0) {
     const { node, where } = stack.pop()!;
-    if (node.type === 'string' && where === INSIDE) relationshipTypeStrings.add(node.value as string);
+    if (typeof node.value === 'string' && where === INSIDE) relationshipTypeStrings.add(node.value);
     const inner = where === OUTSIDE ? OUTSIDE : INSIDE;
-    const next: { node: JsonNode; where: number }[] = [];
+    const next: { node: ValueNode; where: number }[] = [];
     if (node.type === 'array') {
-      for (const child of node.children ?? []) next.push({ node: child, where: inner });
+      for (const child of starChildren(node)) next.push({ node: child, where: inner });
     } else if (node.type === 'object') {
-      for (const prop of node.children ?? []) {
-        const key = prop.children?.[0]?.value;
-        const value = prop.children?.[1];
-        if (!value) continue;
+      for (const value of starChildren(node)) {
+        const key = value.key;
         if (where !== OUTSIDE && key === 'nodes') {
           groupNodeEntries.push(...starChildren(value));
           groupConstNodeEntries.push(...starChildren(member(value, 'const')));
@@ -70,7 +69,7 @@ function buildView(doc: CalmDocument): PatternView {
           if (source) connectsSourceNodes.push(source);
         }
         if (key === 'type') typeValues.push(value);
-        if (key === 'unique-id' && node !== doc.root) {
+        if (key === 'unique-id' && node.parent !== undefined) {
           const constant = member(value, 'const');
           if (constant) uniqueIdConsts.push(constant);
         }
@@ -112,6 +111,6 @@ export function patternView(doc: CalmDocument): PatternView {
 }
 
 /** The pattern flavour of `nodeIdExists`: only a non-empty string is checked. */
-export function isUnknownPatternNode(view: PatternView, value: JsonNode | undefined): value is JsonNode {
-  return value?.type === 'string' && value.value !== '' && !view.nodeIds.has(value.value);
+export function isUnknownPatternNode(view: PatternView, value: ValueNode | undefined): value is ValueNode {
+  return typeof value?.value === 'string' && value.value !== '' && !view.nodeIds.has(value.value);
 }

@@ -1,17 +1,18 @@
 /** The parts of a timeline its rules read: `moments` and `current-moment`. */
-import type { Node as JsonNode } from 'jsonc-parser';
 import type { CalmDocument } from '../../model';
-import { member, starChildren } from './tree';
+import type { ValueNode } from '../../value-node';
+import { member, rootOf, starChildren } from './tree';
 
 export interface TimelineView {
   /** `moments` as written (any type), if present. */
-  readonly momentsValue: JsonNode | undefined;
+  readonly momentsValue: ValueNode | undefined;
   /** `$.moments[*]` */
-  readonly moments: readonly JsonNode[];
-  readonly currentMoment: JsonNode | undefined;
+  readonly moments: readonly ValueNode[];
+  readonly currentMoment: ValueNode | undefined;
 }
 
 export function timelineView(doc: CalmDocument): TimelineView {
-  const momentsValue = member(doc.root, 'moments');
-  return { momentsValue, moments: starChildren(momentsValue), currentMoment: member(doc.root, 'current-moment') };
+  const root = rootOf(doc);
+  const momentsValue = member(root, 'moments');
+  return { momentsValue, moments: starChildren(momentsValue), currentMoment: member(root, 'current-moment') };
 }

@@ -1,31 +1,40 @@
-/** Walking the positioned JSON tree the way the reference's JSONPath queries do. */
-import type { Node as JsonNode } from 'jsonc-parser';
-import { propertyNode } from '../../pointer';
+/** Walking the document's values the way the reference's JSONPath queries do. */
+import { escapeSegment } from '../../pointer';
+import { isJsonObject, ownMember, ValueNode } from '../../value-node';
 
 /** `[*]` / `.*`: the elements of an array or the property values of an object; nothing for a primitive. */
-export function starChildren(node: JsonNode | undefined): readonly JsonNode[] {
+export function starChildren(node: ValueNode | undefined): ValueNode[] {
   if (!node) return [];
-  // The tree's own array: no copy for the common case (callers only read it).
-  if (node.type === 'array') return node.children ?? [];
-  if (node.type === 'object') {
-    const out: JsonNode[] = [];
-    for (const prop of node.children ?? []) {
-      const value = prop.children?.[1];
-      if (value) out.push(value);
-    }
+  const value = node.value;
+  if (Array.isArray(value)) {
+    const out = new Array<ValueNode>(value.length);
+    for (let i = 0; i < value.length; i++) out[i] = new ValueNode(value[i], node, i);
+    return out;
+  }
+  if (isJsonObject(value)) {
+    const out: ValueNode[] = [];
+    for (const key of Object.keys(value)) out.push(new ValueNode(value[key], node, key));
     return out;
   }
   return [];
 }
 
-/** `.key` on an object (the last duplicate wins, as in JSON.parse); nothing on anything else. */
-export function member(node: JsonNode | undefined, key: string): JsonNode | undefined {
-  return propertyNode(node, key);
+/** `[*]` on a plain value: an array's elements, an object's property values, nothing for a scalar. */
+export function starValues(value: unknown): readonly unknown[] {
+  if (Array.isArray(value)) return value;
+  return isJsonObject(value) ? Object.values(value) : [];
+}
+
+/** `.key` on an object (its own member; the last duplicate, as JSON.parse keeps); nothing on anything else. */
+export function member(node: ValueNode | undefined, key: string): ValueNode | undefined {
+  if (!node) return undefined;
+  const value = ownMember(node.value, key);
+  return value === undefined ? undefined : new ValueNode(value, node, key);
 }
 
 /** `[*]` followed by `.key`: the `key` values of every child that has one. */
-export function starMember(node: JsonNode | undefined, key: string): JsonNode[] {
-  const out: JsonNode[] = [];
+export function starMember(node: ValueNode | undefined, key: string): ValueNode[] {
+  const out: ValueNode[] = [];
   for (const child of starChildren(node)) {
     const value = member(child, key);
     if (value) out.push(value);
@@ -33,78 +42,48 @@ export function starMember(node: JsonNode | undefined, key: string): JsonNode[] 
   return out;
 }
 
-/** Every value below `root` (not `root` itself) in document order: the reference's `$..*`. */
-export function descendantsOf(root: JsonNode): JsonNode[] {
-  const out: JsonNode[] = [];
-  visitBelow(root, (node) => {
-    out.push(node);
-  });
-  return out;
-}
-
-/** Calls `visit` on every value below `root`, without building a list (for hot, repeated walks). */
-export function forEachDescendant(root: JsonNode, visit: (node: JsonNode) => void): void {
-  visitBelow(root, visit);
-}
-
-/**
- * Pre-order, so document order. Recursive, which is faster than an explicit stack and safe: the rules
- * only see trees that parsed without error, and parsing refuses nesting deeper than MAX_NESTING_DEPTH (512).
- */
-function visitBelow(node: JsonNode, visit: (node: JsonNode) => void): void {
-  const children = node.children;
-  if (children === undefined) return;
-  if (node.type === 'array') {
-    for (let i = 0; i < children.length; i++) {
-      const child = children[i];
+/** Every value below `node` (not `node` itself), parents before children: the reference's `$..*`. */
+export function descendantsOf(node: ValueNode): ValueNode[] {
+  const out: ValueNode[] = [];
+  const visit = (parent: ValueNode): void => {
+    for (const child of starChildren(parent)) {
+      out.push(child);
       visit(child);
-      visitBelow(child, visit);
     }
-  } else if (node.type === 'object') {
-    for (let i = 0; i < children.length; i++) {
-      const pair = children[i].children;
-      const child = pair === undefined ? undefined : pair[1];
-      if (child) {
-        visit(child);
-        visitBelow(child, visit);
-      }
-    }
-  }
-}
-
-/** The key node of the property whose value is `node`, if any. */
-export function keyOf(node: JsonNode): JsonNode | undefined {
-  const parent = node.parent;
-  return parent?.type === 'property' && parent.children?.[1] === node ? parent.children[0] : undefined;
+  };
+  // Recursion is safe: documents nested deeper than MAX_NESTING_DEPTH (512) never reach the rules.
+  visit(node);
+  return out;
 }
 
 /**
  * A Spectral rule's `field` on a target: the member of an object (nothing on an array), or, on a
  * scalar, the scalar itself (Spectral lints the value in place when it cannot descend).
  */
-export function fieldOf(node: JsonNode, key: string): JsonNode | undefined {
-  if (node.type === 'object') return member(node, key);
-  if (node.type === 'array') return undefined;
+export function fieldOf(node: ValueNode, key: string): ValueNode | undefined {
+  const type = node.type;
+  if (type === 'object') return member(node, key);
+  if (type === 'array') return undefined;
   return node;
 }
 
-/** The plain JSON pointer of a node (indexes and keys, no unique-id substitution), as JSONPath reports it. */
-export function plainPointerOf(node: JsonNode): string {
-  const segments: string[] = [];
-  let current: JsonNode = node;
-  while (current.parent) {
-    const parent: JsonNode = current.parent;
-    if (parent.type === 'property' && parent.parent) {
-      segments.push(escapePointerSegment(String(parent.children?.[0]?.value)));
-      current = parent.parent;
-    } else {
-      if (parent.type === 'array') segments.push(String(parent.children?.indexOf(current) ?? -1));
-      current = parent;
-    }
-  }
-  return '/' + segments.reverse().join('/');
+/** `fieldOf` on a plain value: makes no node, for checks that usually find nothing to report. */
+export function fieldValueOf(value: unknown, key: string): unknown {
+  if (Array.isArray(value)) return undefined;
+  return isJsonObject(value) ? ownMember(value, key) : value;
 }
 
-export function escapePointerSegment(segment: string): string {
-  return segment.replace(/~/g, '~0').replace(/\//g, '~1');
+/** The plain JSON pointer of a value (indexes and keys, no unique-id substitution), as JSONPath reports it. */
+export function plainPointerOf(node: ValueNode): string {
+  return '/' + node.segments().map(escapeSegment).join('/');
+}
+
+/** The number of elements of an array value (0 for anything else). */
+export function lengthOf(node: ValueNode | undefined): number {
+  return node !== undefined && Array.isArray(node.value) ? node.value.length : 0;
+}
+
+/** The document's root value as a node (the start of every walk). */
+export function rootOf(doc: { readonly value: unknown }): ValueNode {
+  return new ValueNode(doc.value);
 }

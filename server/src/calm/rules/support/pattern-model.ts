@@ -4,39 +4,39 @@
  * offered as alternatives (`prefixItems[*].oneOf|anyOf[*]`, `items.oneOf|anyOf[*]`); each one's id is
  * its `properties.unique-id.const`.
  */
-import type { Node as JsonNode } from 'jsonc-parser';
-import { propertyNode } from './pointer';
+import type { ValueNode } from '../../value-node';
+import { member as propertyNode, starChildren } from './tree';
 
 /** Where a declaration sits; alternatives are the ones a pattern decision chooses between. */
 export type DeclarationSlot = 'prefixItems' | 'prefixItems.oneOf' | 'prefixItems.anyOf' | 'items.oneOf' | 'items.anyOf';
 
 export interface PatternDeclaration {
   /** The declaring schema (the object holding `properties.unique-id`). */
-  readonly schema: JsonNode;
+  readonly schema: ValueNode;
   /** The `unique-id.const` value node: its value is the id, its offsets are where it is written. */
-  readonly id: JsonNode;
+  readonly id: ValueNode;
   readonly slot: DeclarationSlot;
 }
 
 export interface PatternModel {
   /** The pattern's top-level `properties`, if any. */
-  readonly properties: JsonNode | undefined;
+  readonly properties: ValueNode | undefined;
   readonly nodes: readonly PatternDeclaration[];
   readonly relationships: readonly PatternDeclaration[];
 }
 
-function elements(node: JsonNode | undefined): JsonNode[] {
-  return node?.type === 'array' ? (node.children ?? []) : [];
+function elements(node: ValueNode | undefined): ValueNode[] {
+  return node?.type === 'array' ? starChildren(node) : [];
 }
 
 /** `schema.properties.unique-id.const`. */
-export function declaredId(schema: JsonNode): JsonNode | undefined {
+export function declaredId(schema: ValueNode): ValueNode | undefined {
   return propertyNode(propertyNode(propertyNode(schema, 'properties'), 'unique-id'), 'const');
 }
 
-function declarations(collection: JsonNode | undefined): PatternDeclaration[] {
+function declarations(collection: ValueNode | undefined): PatternDeclaration[] {
   const out: PatternDeclaration[] = [];
-  const add = (schema: JsonNode, slot: DeclarationSlot): void => {
+  const add = (schema: ValueNode, slot: DeclarationSlot): void => {
     const id = declaredId(schema);
     if (id) out.push({ schema, id, slot });
   };
@@ -51,7 +51,7 @@ function declarations(collection: JsonNode | undefined): PatternDeclaration[] {
   return out;
 }
 
-export function buildPatternModel(root: JsonNode | undefined): PatternModel {
+export function buildPatternModel(root: ValueNode | undefined): PatternModel {
   const properties = propertyNode(root, 'properties');
   return {
     properties,
