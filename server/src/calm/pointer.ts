@@ -1,5 +1,5 @@
 /** JSON pointers over the jsonc-parser tree, in the reference's style (unique-ids in place of indexes). */
-import { findNodeAtLocation, type Node as JsonNode } from 'jsonc-parser';
+import type { Node as JsonNode } from 'jsonc-parser';
 
 export function escapeSegment(segment: string | number): string {
   return String(segment).replace(/~/g, '~0').replace(/\//g, '~1');
@@ -79,16 +79,4 @@ export function idPathOf(node: JsonNode): string {
     }
   }
   return parts.length === 0 ? '' : '/' + parts.reverse().join('/');
-}
-
-/** The value node at a plain (index-based) JSON pointer, e.g. an Ajv `instancePath`. */
-export function nodeAtPointer(root: JsonNode | undefined, pointer: string): JsonNode | undefined {
-  if (!root) return undefined;
-  if (pointer === '') return root;
-  return findNodeAtLocation(root, parsePointer(pointer));
-}
-
-/** The key node of the property whose value is `node`, if `node` is a property value. */
-export function keyNodeOf(node: JsonNode): JsonNode | undefined {
-  return node.parent?.type === 'property' && node.parent.children?.[1] === node ? node.parent.children[0] : undefined;
 }
