@@ -3,7 +3,7 @@
 import * as esbuild from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, readdirSync } from 'node:fs';
-import { validatorBundles, validatorModulesAt } from './server/src/calm/schema/build/validator-bundles.mjs';
+import { onDemandBundles, onDemandModules } from './server/src/calm/schema/build/on-demand-bundles.mjs';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
@@ -19,12 +19,12 @@ const common = {
 /** One row per bundle. Node bundles are CommonJS (what VS Code's extension host loads). */
 const bundles = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] },
-  { entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js', platform: 'node', format: 'cjs', target: 'node20', plugins: [validatorModulesAt('./validators')] },
+  { entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js', platform: 'node', format: 'cjs', target: 'node20', plugins: [onDemandModules('.')] },
   { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node20', banner: { js: '#!/usr/bin/env node' } },
   // Each CLI subcommand (server/src/cli/cli-<name>.ts) is a bundle of its own, loaded only when it runs.
   ...readdirSync('server/src/cli')
     .filter((f) => /^cli-[\w-]+\.ts$/.test(f))
-    .map((f) => ({ entryPoints: [`server/src/cli/${f}`], outfile: `dist/${f.replace(/\.ts$/, '.js')}`, platform: 'node', format: 'cjs', target: 'node20', plugins: [validatorModulesAt('./validators')] })),
+    .map((f) => ({ entryPoints: [`server/src/cli/${f}`], outfile: `dist/${f.replace(/\.ts$/, '.js')}`, platform: 'node', format: 'cjs', target: 'node20', plugins: [onDemandModules('.')] })),
   { entryPoints: ['webview/src/main.ts'], outfile: 'dist/webview/main.js', platform: 'browser', format: 'iife', target: 'chrome120' },
   { entryPoints: ['webview/src/layout-worker.ts'], outfile: 'dist/webview/layout-worker.js', platform: 'browser', format: 'iife', target: 'chrome120' },
   { entryPoints: ['test/extension-host/index.ts'], outfile: 'out/test/extension-host/index.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode', 'mocha'] },
@@ -34,8 +34,8 @@ const bundles = [
 // see server/src/calm/schema/build/generate-validators.ts. It skips the work when nothing changed.
 const generated = spawnSync(process.execPath, ['--import', 'tsx', 'server/src/calm/schema/build/generate-validators.ts'], { stdio: 'inherit' });
 if (generated.status !== 0) process.exit(generated.status ?? 1);
-// Each CALM version's validators are a bundle of their own, which the server and CLI bundles require on first use.
-bundles.push(...validatorBundles());
+// Each CALM version's validators, and Ajv's compiler, are bundles of their own, which the server and CLI bundles require on first use.
+bundles.push(...onDemandBundles());
 
 // jsonc-parser's `main` is a UMD build whose inner requires esbuild cannot follow; its ESM `module` build bundles cleanly.
 const withDefaults = (b) => ({ ...common, ...(b.platform === 'node' ? { mainFields: ['module', 'main'] } : {}), ...b });

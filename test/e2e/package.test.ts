@@ -14,7 +14,7 @@ const ALLOWED: readonly RegExp[] = [
   /^extension\.vsixmanifest$/,
   /^\[Content_Types\]\.xml$/,
   /^extension\/(package\.json|package\.nls\.json|readme\.md|changelog\.md|LICENSE\.txt)$/,
-  /^extension\/dist\/(client|server|cli|cli-[\w-]+)\.js$/,
+  /^extension\/dist\/(client|server|cli|cli-[\w-]+|ajv-runtime)\.js$/,
   /^extension\/dist\/validators\/validators-[\w.-]+\.js$/,
   /^extension\/dist\/webview\/[\w.-]+\.(js|css)$/,
   /^extension\/media\/[\w./-]+\.(svg|png|css)$/,
@@ -30,9 +30,10 @@ const REQUIRED = [
   'extension/LICENSE.txt',
   'extension/dist/client.js',
   'extension/dist/server.js',
-  // The CALM validators the server and CLI require on first use, one module per version.
+  // What the server and CLI require on first use: the CALM validators, one module per version, and Ajv's compiler.
   'extension/dist/validators/validators-shared.js',
   'extension/dist/validators/validators-release-1.1.js',
+  'extension/dist/ajv-runtime.js',
   'extension/examples/ecommerce-platform.json',
 ];
 

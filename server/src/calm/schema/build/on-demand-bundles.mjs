@@ -1,39 +1,44 @@
-// Used by esbuild.mjs. The generated validators (../generated/validators-<version>.cjs, see
-// generate-validators.ts) are ~0.9 MB of code. Inside dist/server.js or dist/cli-validate.js, V8
-// would parse all of it at every start even though a document needs one version, so each is a
-// bundle of its own, dist/validators/validators-<version>.js, required on first use.
+// Used by esbuild.mjs. Code of the schema layer that a validation needs only for some documents is
+// not put in dist/server.js or dist/cli-*.js, where V8 would parse all of it at every start, but in
+// bundles of their own that those require on first use:
+// - dist/validators/validators-<version>.js: one CALM version's generated validators (see
+//   generate-validators.ts; ~0.9 MB for all versions, of which a document needs one), and
+//   validators-shared.js, what the versions share;
+// - dist/ajv-runtime.js: Ajv's compiler with our meta schemas (ajv-setup.ts, ~0.3 MB), which only
+//   patterns and meta schemas without generated validators need (see runtime-ajv.ts).
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
-const GENERATED = 'server/src/calm/schema/generated';
-const MODULE = /^\.\/(validators-[\w.-]+)\.cjs$/;
+const SCHEMA = 'server/src/calm/schema';
+const GENERATED = `${SCHEMA}/generated`;
+const VALIDATORS = /^\.\/(validators-[\w.-]+)\.cjs$/;
+
+const from = (args, file) => args.importer.replace(/\\/g, '/').endsWith(`/${file}`);
 
 /**
- * An esbuild plugin: a generated module's `require("./validators-<name>.cjs")` stays a require,
- * of `<folder>/validators-<name>.js` relative to the bundle being built.
+ * An esbuild plugin for a bundle `dist` (the path of dist/ relative to the bundle: `.` or `..`):
+ * the requires named above stay requires, of the on-demand bundles.
  */
-export function validatorModulesAt(folder) {
+export function onDemandModules(dist) {
   return {
-    name: 'calm-validator-modules',
+    name: 'calm-on-demand-modules',
     setup(build) {
-      build.onResolve({ filter: MODULE }, (args) => {
+      build.onResolve({ filter: VALIDATORS }, (args) => {
         if (!args.importer.replace(/\\/g, '/').includes(`/${GENERATED}/`)) return undefined;
-        return { path: `${folder}/${MODULE.exec(args.path)[1]}.js`, external: true };
+        return { path: `${dist}/validators/${VALIDATORS.exec(args.path)[1]}.js`, external: true };
       });
+      build.onResolve({ filter: /^\.\/ajv-setup$/ }, (args) => (from(args, `${SCHEMA}/runtime-ajv.ts`) ? { path: `${dist}/ajv-runtime.js`, external: true } : undefined));
     },
   };
 }
 
-/** One bundle per generated version module (and the one they share), into dist/validators/. Call after generating. */
-export function validatorBundles() {
-  return readdirSync(GENERATED)
-    .filter((f) => MODULE.test(`./${f}`))
-    .map((f) => ({
-      entryPoints: [join(GENERATED, f)],
-      outfile: `dist/validators/${f.replace(/\.cjs$/, '.js')}`,
-      platform: 'node',
-      format: 'cjs',
-      target: 'node20',
-      plugins: [validatorModulesAt('.')],
-    }));
+/** The on-demand bundles. Call after generating the validators. */
+export function onDemandBundles() {
+  const node = { platform: 'node', format: 'cjs', target: 'node20' };
+  return [
+    ...readdirSync(GENERATED)
+      .filter((f) => VALIDATORS.test(`./${f}`))
+      .map((f) => ({ ...node, entryPoints: [join(GENERATED, f)], outfile: `dist/validators/${f.replace(/\.cjs$/, '.js')}`, plugins: [onDemandModules('..')] })),
+    { ...node, entryPoints: [`${SCHEMA}/ajv-setup.ts`], outfile: 'dist/ajv-runtime.js' },
+  ];
 }
