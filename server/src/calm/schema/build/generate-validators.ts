@@ -5,9 +5,9 @@
  * - validators-<channel>-<version>.cjs, one per CALM version: that version's entry validators, by `$id`;
  * - validators-shared.cjs: the validators several versions use (JSON Schema 2020-12's meta schema);
  * - validators.cjs: the table of versions, each with its `$id`s and a function that requires its module.
- * A document needs one version, so a process evaluates that version's module only (esbuild wraps
- * each required module in a lazy initialiser). Skips the writes when the definitions, Ajv and this
- * generator are unchanged.
+ * A document needs one version, so a process loads that version's module only: from the sources, or
+ * from dist/validators/ where each module is a bundle of its own (see on-demand-bundles.mjs). Skips
+ * the writes when the definitions, Ajv and this generator are unchanged.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -41,11 +41,16 @@ function fingerprint(): string {
 /** Entry `$id`s by version, in the order of VERSIONS. */
 function entryIdsByVersion(): Map<string, string[]> {
   const entries = allMetaSchemas().filter((m) => BUNDLED_ENTRY_FILES.includes(m.file));
-  return new Map(VERSIONS.map((v) => [v.id, entries.filter((m) => m.version === v.id).map((m) => m.id)]).filter(([, ids]) => ids.length > 0) as [string, string[]][]);
+  const byVersion = new Map<string, string[]>();
+  for (const v of VERSIONS) {
+    const ids = entries.filter((m) => m.version === v.id).map((m) => m.id);
+    if (ids.length > 0) byVersion.set(v.id, ids);
+  }
+  return byVersion;
 }
 
 function indexCode(groups: ReadonlyMap<string, readonly string[]>): string {
-  // Each require sits in its own function: Node, and esbuild's bundle, evaluate a version's module on the first call only.
+  // Each require sits in its own function: a version's module is loaded on the first call only.
   const rows = [...groups].map(([version, ids]) => `  ${JSON.stringify(version)}: {\n    ids: ${JSON.stringify(ids)},\n    load: () => require(${JSON.stringify(`./${moduleFile(version)}`)}),\n  },`);
   return `"use strict";\nexports.groups = {\n${rows.join('\n')}\n};\n`;
 }
