@@ -10,6 +10,9 @@ export const architectureNodesMustBeReferenced: Rule = {
   kinds: ['architecture'],
   check({ doc }) {
     const view = architectureView(doc);
+    const strings = view.relationshipTypeStrings;
+    // The plain ids first: when every node is referenced, no node is made.
+    if (view.nodeIdList.every((id) => typeof id === 'string' && strings.has(id))) return [];
     return view.nodeIdValues
       .filter((id) => !(id.type === 'string' && view.relationshipTypeStrings.has(id.value as string)))
       .map((id) =>

@@ -9,6 +9,9 @@ export const uniqueIdsMustBeUniqueInArchitecture: Rule = {
   kinds: ['architecture'],
   check({ doc }) {
     const view = architectureView(doc);
+    // The plain ids first: when all are distinct, no node is made.
+    const all = [...view.nodeIdList, ...view.relationshipIdList, ...view.interfaceIdList];
+    if (new Set(all).size === all.length) return [];
     // Order matters for which occurrence is "the duplicate": all nodes, then relationships, then interfaces.
     return duplicateIds(uniqueIdsMustBeUniqueInArchitecture, [...view.nodeIdValues, ...view.relationshipIdValues, ...view.interfaceIdValues]);
   },
