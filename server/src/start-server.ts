@@ -137,8 +137,12 @@ export function startServer(connection: Connection, runtime: ServerRuntime, feat
             return DEFAULT_SETTINGS;
           })
         : Promise.resolve(DEFAULT_SETTINGS);
-      pending.then((s) => resolvedSettings.set(uri, s));
-      settingsByUri.set(uri, pending);
+      const asked = pending;
+      // Kept for open documents only: a request about a closed document must not leave an entry behind.
+      void asked.then((s) => {
+        if (settingsByUri.get(uri) === asked) resolvedSettings.set(uri, s);
+      });
+      if (documents.get(uri)) settingsByUri.set(uri, pending);
     }
     return pending;
   }
