@@ -12,8 +12,6 @@ import type { ServerStateTracker } from './server-state';
 export const RESTART_SERVER_COMMAND = 'calm.restartServer';
 export const RESTART_ACTION = 'Restart CALM Language Server';
 const SHOW_OUTPUT_ACTION = 'Show Output';
-/** Errors on the connection in a row that are tolerated (a message may fail to be written once). */
-const MAX_CONNECTION_ERRORS = 3;
 
 export class ServerErrorHandler implements ErrorHandler {
   readonly policy = new RestartPolicy();
@@ -24,11 +22,14 @@ export class ServerErrorHandler implements ErrorHandler {
     private readonly now: () => number = Date.now,
   ) {}
 
+  /**
+   * A message that could not be written or read. When the server process dies, every message still on
+   * its way fails like this, often more than a few at once; shutting down here would give up on a crash
+   * that `closed` is about to restart. So the connection carries on, and `closed` alone decides.
+   */
   error(error: Error, _message: Message | undefined, count: number | undefined): ErrorHandlerResult {
-    if (count !== undefined && count <= MAX_CONNECTION_ERRORS) return { action: ErrorAction.Continue };
-    const text = `The connection to the CALM language server keeps failing (${error.message}); it was shut down.`;
-    this.giveUp(text);
-    return { action: ErrorAction.Shutdown, message: text, handled: true };
+    this.output.warn(`A message to or from the CALM language server failed (${count ?? 1} so far): ${error.message}`);
+    return { action: ErrorAction.Continue, handled: true };
   }
 
   closed(): CloseHandlerResult {
