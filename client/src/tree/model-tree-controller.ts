@@ -32,6 +32,8 @@ export class ModelTreeController implements vscode.Disposable {
   private filterText: string | undefined;
   private pendingUri: string | undefined;
   private debounce: ReturnType<typeof setTimeout> | undefined;
+  /** The document the view follows: the last one asked for (the active editor's, as a rule). */
+  private target: string | undefined;
   /** Each load takes a ticket; an answer that arrives after a newer load started is dropped. */
   private ticket = 0;
   private readonly refreshed = new vscode.EventEmitter<ModelTree | undefined>();
@@ -88,6 +90,7 @@ export class ModelTreeController implements vscode.Disposable {
 
   /** Asks the server for a document's model and shows it (or the welcome content when it is not CALM). */
   async load(uri: string): Promise<void> {
+    this.target = uri;
     const ticket = ++this.ticket;
     let model: CalmModelView | null;
     try {
@@ -101,9 +104,9 @@ export class ModelTreeController implements vscode.Disposable {
   }
 
   private modelChanged(params: ModelChangedParams): void {
-    const active = vscode.window.activeTextEditor?.document.uri.toString();
-    // The shown document changed, or the active editor's document just became CALM.
-    if (params.uri !== this.model?.uri && params.uri !== active) return;
+    // Only the document the view follows: the one it shows, or the active editor's that just became CALM.
+    // A change to the document shown before must not replace the one the view is now loading.
+    if (params.uri !== this.target) return;
     this.pendingUri = params.uri;
     if (this.debounce) clearTimeout(this.debounce);
     this.debounce = setTimeout(() => {
