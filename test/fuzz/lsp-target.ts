@@ -134,7 +134,11 @@ export class LspFuzzServer {
   private async within<T>(step: string, limitMs: number, work: () => Promise<T>): Promise<T> {
     let timer: NodeJS.Timeout | undefined;
     const hang = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new CaseFailure('hang', `${step}: no answer within ${limitMs} ms`)), limitMs);
+      // The verdict waits one turn past the I/O phase: when this process itself was blocked (a large
+      // mutation built, its own garbage collection), an answer that arrived meanwhile is read first and
+      // wins, instead of the overdue timer calling a server that did answer hung.
+      const verdict = (): void => reject(new CaseFailure('hang', `${step}: no answer within ${limitMs} ms`));
+      timer = setTimeout(() => setImmediate(verdict), limitMs);
     });
     try {
       return await Promise.race([work(), hang, this.died]);
