@@ -21,6 +21,10 @@ export interface ModelSource {
 export const HAS_DOCUMENT_KEY = 'calmLens.tree.hasDocument';
 export const FILTERED_KEY = 'calmLens.tree.filtered';
 
+/** Retries of a model request that found no model, and their spacing (ms, growing). */
+const LOAD_RETRIES = 3;
+const LOAD_RETRY_MS = 250;
+
 /** Coalesces a burst of model changes (typing) into one refresh. */
 const REFRESH_DEBOUNCE_MS = 60;
 
@@ -92,15 +96,24 @@ export class ModelTreeController implements vscode.Disposable {
   async load(uri: string): Promise<void> {
     this.target = uri;
     const ticket = ++this.ticket;
-    let model: CalmModelView | null;
-    try {
-      model = await this.source.requestModel(uri);
-    } catch {
-      // The server is starting or restarting: its modelChanged notification will bring the model.
-      return;
+    // A request can race the server: it may be restarting, or not have analysed a just-opened document
+    // yet. A few spaced retries keep the view from staying empty when no later change would refresh it.
+    for (let attempt = 1; ; attempt++) {
+      let model: CalmModelView | null | undefined;
+      try {
+        model = await this.source.requestModel(uri);
+      } catch {
+        model = undefined;
+      }
+      if (ticket !== this.ticket) return;
+      if (model) return this.showModel(model);
+      // Not CALM (as far as the server knows yet): the welcome content meanwhile. A server still away
+      // leaves the view as it is; its modelChanged notification will bring the model.
+      if (model === null && this.model !== undefined) this.showModel(undefined);
+      if (attempt > LOAD_RETRIES) return;
+      await new Promise((resolve) => setTimeout(resolve, LOAD_RETRY_MS * attempt));
+      if (ticket !== this.ticket) return;
     }
-    if (ticket !== this.ticket) return;
-    this.showModel(model ?? undefined);
   }
 
   private modelChanged(params: ModelChangedParams): void {
