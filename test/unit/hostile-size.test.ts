@@ -50,8 +50,12 @@ describe('hostile documents: size and shape', () => {
     }
   });
 
-  test('nesting just under the limit is checked in full; brackets inside strings are not nesting', () => {
-    assert.deepEqual(codesAndMessages(withMetadata(`${'{"k":'.repeat(MAX_NESTING_DEPTH - 4)}1${'}'.repeat(MAX_NESTING_DEPTH - 4)}`)), []);
+  test('nesting up to the limit is checked in full, one level more is refused; brackets inside strings are not nesting', () => {
+    // Three levels around the metadata (the document, `nodes`, the node): MAX - 3 objects inside reach the limit exactly.
+    const nested = (levels: number) => withMetadata(`${'{"k":'.repeat(levels)}1${'}'.repeat(levels)}`);
+    assert.deepEqual(codesAndMessages(nested(MAX_NESTING_DEPTH - 4)), []);
+    assert.deepEqual(codesAndMessages(nested(MAX_NESTING_DEPTH - 3)), []);
+    assert.deepEqual(codesAndMessages(nested(MAX_NESTING_DEPTH - 2)), [['json-syntax', `Nesting deeper than ${MAX_NESTING_DEPTH} levels: the document is not checked further.`]]);
     assert.deepEqual(codesAndMessages(withMetadata(JSON.stringify({ text: '['.repeat(DEPTH) + '{'.repeat(DEPTH) }))), []);
   });
 
