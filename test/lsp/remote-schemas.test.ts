@@ -13,32 +13,10 @@ import { after, before, describe, test } from 'node:test';
 import { MessageType, type PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node';
 import { WorkspaceTrustedNotificationMethod } from '../../server/src/protocol';
 import { LspTestClient, SUITE_TIMEOUT_MS } from './lsp-test-client';
+import { apiPattern as pattern, oneNodeArchitecture as architecture } from './api-pattern';
 import { json, RemoteHost } from './remote-host';
 
 const META = 'https://calm.finos.org/release/1.1/meta/calm.json';
-
-/** A pattern that wants exactly one node, whose unique-id is `api`. */
-function pattern(id: string): object {
-  return {
-    $schema: META,
-    $id: id,
-    type: 'object',
-    properties: {
-      nodes: {
-        type: 'array',
-        minItems: 1,
-        maxItems: 1,
-        prefixItems: [{ $ref: 'https://calm.finos.org/release/1.1/meta/core.json#/defs/node', properties: { 'unique-id': { const: 'api' } } }],
-      },
-      relationships: { type: 'array' },
-    },
-    required: ['nodes', 'relationships'],
-  };
-}
-
-function architecture(schema: string, nodeId: string): string {
-  return JSON.stringify({ $schema: schema, nodes: [{ 'unique-id': nodeId, 'node-type': 'service', name: 'API', description: 'The API' }], relationships: [] }, null, 2);
-}
 
 /** The schema's verdict alone: a lone node is also unreferenced (a warning), which does not matter here. */
 function schemaMessages(p: PublishDiagnosticsParams): string[] {

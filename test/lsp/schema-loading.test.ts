@@ -9,39 +9,12 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import { createNodeSchemaLoader, loadUrlMap } from '../../server/src/node-schema-loader';
+import { apiPattern, oneNodeArchitecture as architecture } from './api-pattern';
 import { LspTestClient, SUITE_TIMEOUT_MS } from './lsp-test-client';
 
-const META = 'https://calm.finos.org/release/1.1/meta/calm.json';
 const REMOTE_PATTERN = 'https://patterns.example.com/calm/api-pattern.json';
 
-/** A pattern that wants exactly one node, whose unique-id is `api`. */
-const PATTERN = {
-  $schema: META,
-  $id: 'https://patterns.example.com/calm/api-pattern.json',
-  type: 'object',
-  properties: {
-    nodes: {
-      type: 'array',
-      minItems: 1,
-      maxItems: 1,
-      prefixItems: [{ $ref: 'https://calm.finos.org/release/1.1/meta/core.json#/defs/node', properties: { 'unique-id': { const: 'api' } } }],
-    },
-    relationships: { type: 'array' },
-  },
-  required: ['nodes', 'relationships'],
-};
-
-function architecture(schema: string, nodeId: string): string {
-  return JSON.stringify(
-    {
-      $schema: schema,
-      nodes: [{ 'unique-id': nodeId, 'node-type': 'service', name: 'API', description: 'The API' }],
-      relationships: [],
-    },
-    null,
-    2,
-  );
-}
+const PATTERN = apiPattern(REMOTE_PATTERN);
 
 describe('schema loading', { timeout: SUITE_TIMEOUT_MS }, () => {
   let dir: string;
@@ -144,8 +117,7 @@ describe('schema loading', { timeout: SUITE_TIMEOUT_MS }, () => {
       await client.open(uri, architecture('./mutable-pattern.json', 'renamed-api'));
       assert.ok(schemaErrors(await opened) >= 1);
       const revalidated = client.nextDiagnostics(uri);
-      const renamed = structuredClone(PATTERN);
-      renamed.properties.nodes.prefixItems[0].properties['unique-id'].const = 'renamed-api';
+      const renamed = apiPattern(REMOTE_PATTERN, 'renamed-api');
       writeFileSync(patternPath, JSON.stringify(renamed));
       await client.filesChanged([pathToFileURL(patternPath).toString()]);
       assert.equal(schemaErrors(await revalidated), 0);
