@@ -2,12 +2,10 @@
 // themselves (directly or through another node) carry the cycle mark and say so on hover, an acyclic
 // containment carries none, and a chain nested thousands deep is drawn with the deeper part flat and a note.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { Browser } from 'playwright-core';
-import { launchChromium } from './harness/browser';
+import { describe, test } from 'node:test';
 import { modelOf } from './harness/models';
 import { PreviewPage } from './harness/preview-page';
-import { startHarness, type HarnessServer } from './harness/server';
+import { previewSession } from './harness/session';
 
 const META = 'https://calm.finos.org/release/1.1/meta/calm.json';
 
@@ -21,21 +19,10 @@ function architecture(ids: readonly string[], containments: readonly Containment
   });
 }
 
-let browser: Browser;
-let server: HarnessServer;
-
-before(async () => {
-  server = await startHarness();
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = previewSession();
 
 async function withPreview(text: string, run: (preview: PreviewPage) => Promise<void>): Promise<void> {
-  const preview = await PreviewPage.open(browser, server);
+  const preview = await session.open();
   try {
     await preview.show(modelOf(text, 'file:///work/containment.json'));
     await run(preview);
@@ -110,7 +97,7 @@ describe('containment cycles and deep nesting in the preview', () => {
   test('a 3,000-deep composed-of chain is laid out in the worker and drawn, with the nodes past 64 levels flat and a note saying so', async () => {
     const ids = Array.from({ length: 3000 }, (_, i) => `n${i}`);
     const text = architecture(ids, ids.slice(0, -1).map((id, i): Containment => [`r${i}`, 'composed-of', id, [ids[i + 1]]]));
-    const preview = await PreviewPage.open(browser, server);
+    const preview = await session.open();
     try {
       const rendered = await preview.show(modelOf(text, 'file:///work/deep.json'));
       assert.equal(rendered.nodes, 3000);

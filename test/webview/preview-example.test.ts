@@ -7,27 +7,15 @@ import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import type { Browser } from 'playwright-core';
-import { launchChromium } from './harness/browser';
 import { editedExample, exampleText, modelOf } from './harness/models';
 import { PreviewPage } from './harness/preview-page';
-import { REPO_ROOT, startHarness, type HarnessServer } from './harness/server';
+import { REPO_ROOT } from './harness/server';
+import { previewSession } from './harness/session';
 
 const PLATFORM_MEMBERS = ['api-gateway', 'order-service', 'inventory-service', 'payment-service', 'order-database', 'inventory-database'];
 const SCREENSHOT = join(REPO_ROOT, 'test-results/diagram-ecommerce.png');
 
-let browser: Browser;
-let server: HarnessServer;
-
-before(async () => {
-  server = await startHarness();
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = previewSession();
 
 interface Box {
   x: number;
@@ -66,7 +54,7 @@ describe('the e-commerce example in the preview', () => {
   let preview: PreviewPage;
 
   before(async () => {
-    preview = await PreviewPage.open(browser, server);
+    preview = await session.open();
     const rendered = await preview.show(modelOf(exampleText(), 'file:///work/ecommerce-platform.json'));
     assert.equal(rendered.nodes, 9);
   });
@@ -296,7 +284,7 @@ describe('flows in the preview', () => {
         },
       ];
     });
-    const preview = await PreviewPage.open(browser, server);
+    const preview = await session.open();
     try {
       await preview.show(modelOf(text));
       await preview.page.locator('.calm-flow-select').selectOption('place-order');

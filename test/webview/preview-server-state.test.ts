@@ -2,32 +2,19 @@
 // put a banner over the last diagram (which stays, and stays usable), the banner goes when the server
 // runs again, and when the client gave up on the server the banner's link asks for a restart.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { Browser } from 'playwright-core';
+import { describe, test } from 'node:test';
 import { RESTART_LINK_TEXT, RESTARTING_TEXT, STOPPED_TEXT } from '../../webview/src/view/server-banner';
-import { launchChromium } from './harness/browser';
 import { exampleText, ModelSequence } from './harness/models';
 import { PreviewPage } from './harness/preview-page';
-import { startHarness, type HarnessServer } from './harness/server';
+import { previewSession } from './harness/session';
 
-let browser: Browser;
-let server: HarnessServer;
-
-before(async () => {
-  server = await startHarness();
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = previewSession();
 
 const nodeCount = (preview: PreviewPage) => preview.page.locator('.calm-canvas g.calm-node').count();
 
 describe('the language server stops and comes back', () => {
   test('a banner over the last diagram while it restarts; the diagram stays, answers clicks, and the banner goes when it runs', async () => {
-    const preview = await PreviewPage.open(browser, server);
+    const preview = await session.open();
     try {
       const document = new ModelSequence();
       const first = await preview.show(document.next(exampleText()));
@@ -60,7 +47,7 @@ describe('the language server stops and comes back', () => {
   });
 
   test('when the client gave up on the server, the banner offers to restart it', async () => {
-    const preview = await PreviewPage.open(browser, server);
+    const preview = await session.open();
     try {
       await preview.show(new ModelSequence().next(exampleText()));
       await preview.deliver({ type: 'serverState', state: 'stopped', restarting: false });

@@ -2,30 +2,17 @@
 // an empty architecture, a hostile one, a layout that runs out of time, and a 1,000-node architecture
 // that must not block the page.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { Browser } from 'playwright-core';
+import { describe, test } from 'node:test';
 import { generateDiagramArchitectureText } from '../../bench/diagram-architecture';
 import { toPreviewModel } from '../../webview/src/messages';
-import { launchChromium } from './harness/browser';
 import { editedExample, exampleText, modelOf, ModelSequence } from './harness/models';
 import { PreviewPage } from './harness/preview-page';
-import { startHarness, type HarnessServer } from './harness/server';
+import { previewSession } from './harness/session';
 
-let browser: Browser;
-let server: HarnessServer;
-
-before(async () => {
-  server = await startHarness();
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = previewSession();
 
 async function withPreview<T>(run: (preview: PreviewPage) => Promise<T>, options: { deadlineMs?: number } = {}): Promise<T> {
-  const preview = await PreviewPage.open(browser, server, options);
+  const preview = await session.open(options);
   try {
     const result = await run(preview);
     assert.deepEqual(preview.errors, [], 'the page reported errors');

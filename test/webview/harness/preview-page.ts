@@ -4,6 +4,12 @@ import type { CalmModelView, ElementRef } from '../../../server/src/protocol';
 import { toPreviewModel, type FromWebview, type RenderedInfo, type ToWebview } from '../../../webview/src/messages';
 import type { HarnessServer } from './server';
 
+export interface PreviewPageOptions {
+  readonly deadlineMs?: number;
+  readonly width?: number;
+  readonly height?: number;
+}
+
 export class PreviewPage {
   private constructor(
     readonly page: Page,
@@ -11,7 +17,7 @@ export class PreviewPage {
     private readonly server: HarnessServer,
   ) {}
 
-  static async open(browser: Browser, server: HarnessServer, options: { deadlineMs?: number; width?: number; height?: number } = {}): Promise<PreviewPage> {
+  static async open(browser: Browser, server: HarnessServer, options: PreviewPageOptions = {}): Promise<PreviewPage> {
     const page = await browser.newPage({ viewport: { width: options.width ?? 1280, height: options.height ?? 860 } });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
