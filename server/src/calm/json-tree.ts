@@ -6,30 +6,13 @@
  * parses with jsonc-parser, which explains and recovers from errors.
  */
 import type { Node as JsonNode } from 'jsonc-parser';
+import { BACKSLASH, CLOSE_BRACE, CLOSE_BRACKET, COLON, COMMA, CR, DOT, LF, MINUS, NINE, OPEN_BRACE, OPEN_BRACKET, QUOTE, SPACE, TAB, ZERO } from './json-text';
 
 /** jsonc-parser's nodes are read-only to their users; here they are still being built. */
 type NodeUnderConstruction = { -readonly [K in keyof JsonNode]: JsonNode[K] };
 
 /** Thrown internally to abandon the fast path; never escapes this module. */
 const NOT_STRICT = Symbol('not strict JSON');
-
-// Character codes.
-const TAB = 9;
-const LF = 10;
-const CR = 13;
-const SPACE = 32;
-const QUOTE = 34;
-const COMMA = 44;
-const MINUS = 45;
-const DOT = 46;
-const ZERO = 48;
-const NINE = 57;
-const COLON = 58;
-const OPEN_BRACKET = 91;
-const BACKSLASH = 92;
-const CLOSE_BRACKET = 93;
-const OPEN_BRACE = 123;
-const CLOSE_BRACE = 125;
 
 /** A quoted JSON string with escapes, decoded exactly as the grammar says (JSON.parse rejects bad escapes). */
 function decodeString(quoted: string): string {

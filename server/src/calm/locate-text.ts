@@ -4,6 +4,7 @@
  * tree of the whole document this walks the text once, descending only along the paths asked for and
  * skipping every other value without building anything. The text must be valid JSON (it parsed).
  */
+import { CLOSE_BRACE, CLOSE_BRACKET, COLON, COMMA, endOfString, OPEN_BRACE, OPEN_BRACKET, QUOTE } from './json-text';
 import type { Segment } from './value-node';
 
 export interface TextSpan {
@@ -27,15 +28,6 @@ interface Branch {
   readonly children: Map<string, Branch>;
   span?: TextSpan;
 }
-
-const QUOTE = 34;
-const BACKSLASH = 92;
-const COMMA = 44;
-const COLON = 58;
-const OPEN_BRACKET = 91;
-const CLOSE_BRACKET = 93;
-const OPEN_BRACE = 123;
-const CLOSE_BRACE = 125;
 
 function isWhitespace(c: number): boolean {
   return c === 32 || c === 10 || c === 13 || c === 9 || c === 0xfeff;
@@ -116,22 +108,8 @@ class Scanner {
 
   /** From an opening quote to just after the closing one. */
   private skipString(): void {
-    const text = this.text;
-    let from = this.pos + 1;
-    for (;;) {
-      const quote = text.indexOf('"', from);
-      if (quote < 0) {
-        this.pos = text.length;
-        return;
-      }
-      let backslashes = 0;
-      for (let i = quote - 1; text.charCodeAt(i) === BACKSLASH; i--) backslashes++;
-      if (backslashes % 2 === 0) {
-        this.pos = quote + 1;
-        return;
-      }
-      from = quote + 1;
-    }
+    const end = endOfString(this.text, this.pos);
+    this.pos = end < 0 ? this.text.length : end;
   }
 
   private skipValue(): void {

@@ -2,6 +2,7 @@
 import { parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
 import type { Finding, OffsetRange } from './findings';
 import { parseStrictJsonTree } from './json-tree';
+import { CLOSE_BRACE, CLOSE_BRACKET, endOfString, OPEN_BRACE, OPEN_BRACKET, QUOTE } from './json-text';
 
 /** Deeper than this, a document is refused before parsing (recursive parsers and validators would overflow). */
 export const MAX_NESTING_DEPTH = 512;
@@ -22,19 +23,13 @@ export function findExcessiveNesting(text: string, limit: number): number {
   let depth = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c === 34 /* " */) {
-      // Jump to the closing quote: one that an even number of backslashes precedes.
-      for (;;) {
-        const quote = text.indexOf('"', i + 1);
-        if (quote < 0) return -1; // an unterminated string runs to the end: no bracket after it counts
-        let backslashes = 0;
-        for (let j = quote - 1; text.charCodeAt(j) === 92 /* \ */; j--) backslashes++;
-        i = quote;
-        if (backslashes % 2 === 0) break;
-      }
-    } else if (c === 123 /* { */ || c === 91 /* [ */) {
+    if (c === QUOTE) {
+      const end = endOfString(text, i);
+      if (end < 0) return -1; // an unterminated string runs to the end: no bracket after it counts
+      i = end - 1;
+    } else if (c === OPEN_BRACE || c === OPEN_BRACKET) {
       if (++depth > limit) return i;
-    } else if (c === 125 /* } */ || c === 93 /* ] */) depth--;
+    } else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) depth--;
   }
   return -1;
 }
