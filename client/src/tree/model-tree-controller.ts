@@ -1,10 +1,11 @@
 /**
- * Keeps the Model Elements view in step with the active CALM editor: asks the language server for
- * the document's model (never parses JSON itself), refreshes (debounced) when the server says the
- * model changed, applies the search filter, and says which file it shows.
+ * Keeps the Model Elements view in step with the active CALM editor: follows the editor that became
+ * active (model-follower.ts decides when to ask the language server for its model; this never parses
+ * JSON itself), applies the search filter, and says which file it shows.
  */
 import * as vscode from 'vscode';
 import type { CalmModelView, ModelChangedParams } from '../../../server/src/protocol';
+import { ModelFollower } from './model-follower';
 import type { ModelTreeProvider } from './model-tree-provider';
 import { buildModelTree } from './tree-builder';
 import type { ModelTree } from './tree-model';
@@ -21,25 +22,14 @@ export interface ModelSource {
 export const HAS_DOCUMENT_KEY = 'calmLens.tree.hasDocument';
 export const FILTERED_KEY = 'calmLens.tree.filtered';
 
-/** Retries of a model request that found no model, and their spacing (ms, growing). */
-const LOAD_RETRIES = 3;
-const LOAD_RETRY_MS = 250;
-
-/** Coalesces a burst of model changes (typing) into one refresh. */
-const REFRESH_DEBOUNCE_MS = 60;
-
 /** Editors that are not documents a person edits (the Output panel is a text editor too). */
 const IGNORED_SCHEMES = new Set(['output', 'debug', 'vscode-scm', 'git']);
 
 export class ModelTreeController implements vscode.Disposable {
   private model: CalmModelView | undefined;
   private filterText: string | undefined;
-  private pendingUri: string | undefined;
-  private debounce: ReturnType<typeof setTimeout> | undefined;
-  /** The document the view follows: the last one asked for (the active editor's, as a rule). */
-  private target: string | undefined;
-  /** Each load takes a ticket; an answer that arrives after a newer load started is dropped. */
-  private ticket = 0;
+  /** Which document the view follows, and when it asks for its model. */
+  private readonly follower: ModelFollower<CalmModelView>;
   private readonly refreshed = new vscode.EventEmitter<ModelTree | undefined>();
   private readonly disposables: vscode.Disposable[] = [];
 
@@ -49,15 +39,19 @@ export class ModelTreeController implements vscode.Disposable {
   constructor(
     private readonly provider: ModelTreeProvider,
     private readonly view: vscode.TreeView<unknown>,
-    private readonly source: ModelSource,
+    source: ModelSource,
   ) {
+    this.follower = new ModelFollower(source, {
+      show: (model) => this.showModel(model),
+      showsModel: () => this.model !== undefined,
+    });
     this.disposables.push(
       this.refreshed,
       vscode.window.onDidChangeActiveTextEditor((editor) => this.follow(editor)),
       vscode.workspace.onDidCloseTextDocument((doc) => {
         if (doc.uri.toString() === this.model?.uri) this.showModel(undefined);
       }),
-      source.onModelChanged((params) => this.modelChanged(params)),
+      source.onModelChanged((params) => this.follower.modelChanged(params.uri)),
     );
     void this.follow(vscode.window.activeTextEditor);
   }
@@ -92,42 +86,9 @@ export class ModelTreeController implements vscode.Disposable {
     this.showModel(this.model);
   }
 
-  /** Asks the server for a document's model and shows it (or the welcome content when it is not CALM). */
-  async load(uri: string): Promise<void> {
-    this.target = uri;
-    const ticket = ++this.ticket;
-    // A request can race the server: it may be restarting, or not have analysed a just-opened document
-    // yet. A few spaced retries keep the view from staying empty when no later change would refresh it.
-    for (let attempt = 1; ; attempt++) {
-      let model: CalmModelView | null | undefined;
-      try {
-        model = await this.source.requestModel(uri);
-      } catch {
-        model = undefined;
-      }
-      if (ticket !== this.ticket) return;
-      if (model) return this.showModel(model);
-      // Not CALM (as far as the server knows yet): the welcome content meanwhile. A server still away
-      // leaves the view as it is; its modelChanged notification will bring the model.
-      if (model === null && this.model !== undefined) this.showModel(undefined);
-      if (attempt > LOAD_RETRIES) return;
-      await new Promise((resolve) => setTimeout(resolve, LOAD_RETRY_MS * attempt));
-      if (ticket !== this.ticket) return;
-    }
-  }
-
-  private modelChanged(params: ModelChangedParams): void {
-    // Only the document the view follows: the one it shows, or the active editor's that just became CALM.
-    // A change to the document shown before must not replace the one the view is now loading.
-    if (params.uri !== this.target) return;
-    this.pendingUri = params.uri;
-    if (this.debounce) clearTimeout(this.debounce);
-    this.debounce = setTimeout(() => {
-      this.debounce = undefined;
-      const uri = this.pendingUri;
-      this.pendingUri = undefined;
-      if (uri) void this.load(uri);
-    }, REFRESH_DEBOUNCE_MS);
+  /** Follows a document: asks the server for its model and shows it (or the welcome content when it is not CALM). */
+  load(uri: string): Promise<void> {
+    return this.follower.load(uri);
   }
 
   private showModel(model: CalmModelView | undefined): void {
@@ -154,7 +115,7 @@ export class ModelTreeController implements vscode.Disposable {
   }
 
   dispose(): void {
-    if (this.debounce) clearTimeout(this.debounce);
+    this.follower.dispose();
     for (const d of this.disposables) d.dispose();
   }
 }
