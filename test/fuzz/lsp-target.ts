@@ -61,8 +61,8 @@ class CaseFailure extends Error {
 export class LspFuzzServer {
   private child!: ChildProcess;
   private connection!: ProtocolConnection;
-  /** Rejects when the current server process ends. */
-  private died!: Promise<never>;
+  /** How the current server process ended, once it has. */
+  private exit: { code: number | null; signal: NodeJS.Signals | null } | undefined;
   private stderr = '';
   private errors: string[] = [];
   private diagnosticWaiters = new Map<string, () => void>();
@@ -100,10 +100,8 @@ export class LspFuzzServer {
     const child = fork(this.bundle, ['--node-ipc'], { execArgv, stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
     this.child = child;
     child.stderr?.on('data', (chunk: Buffer) => (this.stderr = (this.stderr + chunk.toString()).slice(-4000)));
-    this.died = new Promise<never>((_, reject) => {
-      child.once('exit', (code, signal) => reject(new CaseFailure('crash', `server exited (code ${code}, signal ${signal})${this.stderr ? `:\n${this.stderr}` : ''}`)));
-    });
-    this.died.catch(() => undefined);
+    this.exit = undefined;
+    child.once('exit', (code, signal) => (this.exit = { code, signal }));
     const connection = createProtocolConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
     this.connection = connection;
     connection.onNotification(LogMessageNotification.type, (p) => {
@@ -133,18 +131,31 @@ export class LspFuzzServer {
   /** Resolves with `work`'s answer; fails as a hang after the threshold, or as a crash if the server ends. */
   private async within<T>(step: string, limitMs: number, work: () => Promise<T>): Promise<T> {
     let timer: NodeJS.Timeout | undefined;
-    const hang = new Promise<never>((_, reject) => {
-      // The verdict waits one turn past the I/O phase: when this process itself was blocked (a large
-      // mutation built, its own garbage collection), an answer that arrived meanwhile is read first and
-      // wins, instead of the overdue timer calling a server that did answer hung.
+    let onExit: (() => void) | undefined;
+    // One promise per step, settled or dropped with it. (Racing every step against one promise that lives
+    // as long as the server would keep every answer reachable until the server ends: the harness's heap
+    // grew by hundreds of MB over 30,000 cases, and its own garbage collection stalled it for a second.)
+    const failure = new Promise<never>((_, reject) => {
+      // The verdict waits a whole turn of the event loop: when this process itself was blocked (its garbage
+      // collection, a large mutation built), an answer that arrived meanwhile is read in the I/O phase and
+      // dispatched by vscode-jsonrpc in an immediate queued there; it wins, instead of the overdue timer
+      // calling a server that did answer hung.
       const verdict = (): void => reject(new CaseFailure('hang', `${step}: no answer within ${limitMs} ms`));
-      timer = setTimeout(() => setImmediate(verdict), limitMs);
+      timer = setTimeout(() => setImmediate(() => setImmediate(verdict)), limitMs);
+      onExit = () => reject(new CaseFailure('crash', this.exitDetail()));
+      if (this.exit) onExit();
+      else this.child.once('exit', onExit);
     });
     try {
-      return await Promise.race([work(), hang, this.died]);
+      return await Promise.race([work(), failure]);
     } finally {
       clearTimeout(timer);
+      if (onExit) this.child.off('exit', onExit);
     }
+  }
+
+  private exitDetail(): string {
+    return `server exited (code ${this.exit?.code}, signal ${this.exit?.signal})${this.stderr ? `:\n${this.stderr}` : ''}`;
   }
 
   /** A signal from the server (or an error it logs), registered before the message that triggers it is sent. */
