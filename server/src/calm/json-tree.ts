@@ -6,7 +6,9 @@
  * parses with jsonc-parser, which explains and recovers from errors.
  */
 import type { Node as JsonNode } from 'jsonc-parser';
-import { BACKSLASH, CLOSE_BRACE, CLOSE_BRACKET, COLON, COMMA, CR, DOT, LF, MINUS, NINE, OPEN_BRACE, OPEN_BRACKET, QUOTE, SPACE, TAB, ZERO } from './json-text';
+import { CHAR } from './json-text';
+
+const { BACKSLASH, CLOSE_BRACE, CLOSE_BRACKET, COLON, COMMA, CR, DOT, LF, MINUS, NINE, OPEN_BRACE, OPEN_BRACKET, QUOTE, SPACE, TAB, ZERO } = CHAR;
 
 /** jsonc-parser's nodes are read-only to their users; here they are still being built. */
 type NodeUnderConstruction = { -readonly [K in keyof JsonNode]: JsonNode[K] };

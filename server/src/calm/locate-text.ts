@@ -4,8 +4,10 @@
  * tree of the whole document this walks the text once, descending only along the paths asked for and
  * skipping every other value without building anything. The text must be valid JSON (it parsed).
  */
-import { CLOSE_BRACE, CLOSE_BRACKET, COLON, COMMA, endOfString, OPEN_BRACE, OPEN_BRACKET, QUOTE } from './json-text';
+import { CHAR, endOfString } from './json-text';
 import type { Segment } from './value-node';
+
+const { CLOSE_BRACE, CLOSE_BRACKET, COLON, COMMA, OPEN_BRACE, OPEN_BRACKET, QUOTE } = CHAR;
 
 export interface TextSpan {
   /** The value's first character and one past its last. */

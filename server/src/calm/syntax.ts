@@ -2,7 +2,9 @@
 import { parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
 import type { Finding, OffsetRange } from './findings';
 import { parseStrictJsonTree } from './json-tree';
-import { CLOSE_BRACE, CLOSE_BRACKET, endOfString, OPEN_BRACE, OPEN_BRACKET, QUOTE } from './json-text';
+import { CHAR, endOfString } from './json-text';
+
+const { CLOSE_BRACE, CLOSE_BRACKET, OPEN_BRACE, OPEN_BRACKET, QUOTE } = CHAR;
 
 /** Deeper than this, a document is refused before parsing (recursive parsers and validators would overflow). */
 export const MAX_NESTING_DEPTH = 512;
