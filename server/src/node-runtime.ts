@@ -64,4 +64,4 @@ export function createSchemaLoaderForDocument(request: SchemaLoaderRequest): Sch
   };
 }
 
-export const nodeRuntime: ServerRuntime = { createSchemaLoader: createSchemaLoaderForDocument };
+export const nodeRuntime: ServerRuntime = { createSchemaLoader: createSchemaLoaderForDocument, settingsChanged: () => remoteSchemas.forgetFailures() };

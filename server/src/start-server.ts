@@ -46,6 +46,8 @@ export interface SchemaLoaderRequest {
 export interface ServerRuntime {
   /** A loader for the schemas a document names; absent where there is no file system. */
   createSchemaLoader?(request: SchemaLoaderRequest): SchemaLoader;
+  /** The settings or the workspace trust changed: what was remembered of failed downloads is dropped. */
+  settingsChanged?(): void;
 }
 
 /** Trusted unless the client says otherwise: clients that know nothing of workspace trust run trusted. */
@@ -223,6 +225,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime, feat
 
   /** Settings or workspace trust changed: schema loading may differ for every document. */
   function revalidateAll(): void {
+    runtime.settingsChanged?.();
     settingsByUri.clear();
     resolvedSettings.clear();
     loaders.clear();

@@ -55,6 +55,12 @@ describe('remote schemas through the language server', { timeout: SUITE_TIMEOUT_
         response.end(body);
       },
       '/slow.json': (_request, response, host) => host.hold(response),
+      // Down at first, then up: a host that came back.
+      '/flaky.json': (request, response, host) => {
+        if (host.requested('/flaky.json') > 1) return json(pattern(host.url('/flaky.json')))(request, response, host);
+        response.writeHead(503);
+        response.end();
+      },
       // localhost is the same machine, but not the host the setting lists.
       '/redirect-away.json': (_request, response, host) => {
         response.writeHead(302, { location: host.url('/pattern.json', 'localhost') });
@@ -151,6 +157,18 @@ describe('remote schemas through the language server', { timeout: SUITE_TIMEOUT_
     const warnings = client.logs.received.filter((l) => l.type === MessageType.Warning).map((l) => l.message);
     for (const [path] of cases) assert.ok(warnings.some((w) => w.startsWith(`Could not fetch ${remote.url(path)}: `)), `${path} logged`);
     for (const { uri } of documents) await client.close(uri);
+  });
+
+  test('a failed download is tried again as soon as the settings change, not only after the retry time', async () => {
+    const url = remote.url('/flaky.json');
+    const { uri } = await open(architecture(url, 'not-api'));
+    const failed = await settled(uri);
+    assert.match(schemaMessages(failed).join('\n'), /could not be fetched: HTTP 503/);
+    const revalidated = client.diagnostics.next((p) => p.uri === uri && !isLoading(p));
+    await client.changeSettings({ schemas: { allowedRemoteHosts: [remote.host] } });
+    assert.deepEqual(schemaMessages(await revalidated), ['must be equal to constant (expected "api")'], 'validated against the pattern fetched again');
+    assert.equal(remote.requested('/flaky.json'), 2);
+    await client.close(uri);
   });
 
   test('no handler threw along the way', () => {

@@ -129,6 +129,47 @@ describe('RemoteSchemaCache', () => {
     assert.deepEqual(load(URL_A), { ok: false, message: `${URL_A} could not be fetched: the download failed: boom.` });
   });
 
+  test('downloads are kept within the byte budget: the ones served least recently go first and are fetched again when asked', async () => {
+    const { calls, fetcher } = manualFetcher();
+    const cache = new RemoteSchemaCache(fetcher, { maxBytes: 250 });
+    const load = createRemoteLoader(cache, ALLOWED, {});
+    const url = (name: string) => `https://schemas.example.com/${name}.json`;
+    const arrive = async (name: string, bytes: number) => {
+      load(url(name));
+      calls.at(-1)?.settle({ ok: true, value: { $id: name }, bytes, finalUrl: url(name) });
+      await reactions();
+    };
+    await arrive('a', 100);
+    await arrive('b', 100);
+    assert.equal(cache.bytesKept, 200);
+    assert.deepEqual(load(url('a')), { ok: true, schema: { $id: 'a' }, source: url('a') }, 'a, served: now the most recent');
+    await arrive('c', 100);
+    assert.equal(cache.bytesKept, 200, 'over budget: one download dropped');
+    assert.equal(load(url('a')).ok, true);
+    assert.equal(load(url('c')).ok, true);
+    assert.equal(calls.length, 3);
+    const again = load(url('b'));
+    assert.match(again.ok ? '' : again.message, /^Loading /, 'b, the least recently served, was dropped');
+    assert.equal(calls.length, 4, 'and is fetched again');
+    await arrive('huge', 1000);
+    assert.equal(load(url('huge')).ok, true, 'a download larger than the budget is still kept, alone');
+    assert.equal(cache.bytesKept, 1000);
+  });
+
+  test('after the settings change, a failed download is tried again at the next ask, without waiting for the retry time', async () => {
+    const { calls, fetcher } = manualFetcher();
+    const cache = new RemoteSchemaCache(fetcher, { retryFailuresAfterMs: 30_000, now: () => 1_000 });
+    const load = createRemoteLoader(cache, ALLOWED, {});
+    load(URL_A);
+    calls[0].settle({ ok: false, reason: 'the request failed: ECONNREFUSED' });
+    await reactions();
+    assert.equal(load(URL_A).ok, false);
+    assert.equal(calls.length, 1);
+    cache.forgetFailures();
+    load(URL_A);
+    assert.equal(calls.length, 2, 'tried again');
+  });
+
   test('refused URLs never reach the fetcher', () => {
     const { calls, fetcher } = manualFetcher();
     const cache = new RemoteSchemaCache(fetcher);
