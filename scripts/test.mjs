@@ -1,7 +1,7 @@
 // Runs the test suites with Node's test runner: `node scripts/test.mjs [suite...]`.
 // Suites are folders of test/: unit, lsp, webview, e2e. With no argument: build, then every suite.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const ALL = ['unit', 'lsp', 'webview', 'e2e'];
@@ -32,18 +32,20 @@ if (files.length === 0) {
   console.error(`no test files in ${suites.map((s) => 'test/' + s).join(', ')}`);
   process.exit(1);
 }
-// Each run also writes TAP to a file, so that one closing line can count every suite together.
+// Each run also writes TAP to a file, so that one closing line can count every suite together. The file is
+// named after this process (two test runs at once do not count each other's tests) and removed once counted.
 const totals = { passed: 0, failed: 0 };
 let runIndex = 0;
 function runFiles(list) {
   mkdirSync('test-results', { recursive: true });
-  const tapFile = join('test-results', `node-test-${runIndex++}.tap`);
+  const tapFile = join('test-results', `node-test-${process.pid}-${runIndex++}.tap`);
   const run = spawnSync(
     'node',
     ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tapFile}`, '--test-concurrency=1', ...list],
     { stdio: 'inherit', env: { ...process.env, FORCE_COLOR: process.env.CI ? '0' : process.env.FORCE_COLOR } },
   );
   const tap = existsSync(tapFile) ? readFileSync(tapFile, 'utf8') : '';
+  rmSync(tapFile, { force: true });
   const count = (name) => Number(new RegExp(`^# ${name} (\\d+)$`, 'm').exec(tap)?.[1] ?? 0);
   totals.passed += count('pass');
   totals.failed += count('fail') + count('cancelled');
