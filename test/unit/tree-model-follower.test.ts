@@ -45,8 +45,8 @@ class RecordingDisplay {
     this.current = model;
     this.shown.push(model?.uri);
   }
-  showsModel(): boolean {
-    return this.current !== undefined;
+  shownUri(): string | undefined {
+    return this.current?.uri;
   }
 }
 
@@ -166,6 +166,26 @@ describe('model follower', () => {
     await advance(REFRESH_DEBOUNCE_MS);
     assert.deepEqual(display.shown, [A, A]);
     assert.equal(display.current?.version, 2);
+  });
+
+  test('closing the document shown brings the welcome content, on the next turn', async () => {
+    server.immediate.set(A, () => model(A));
+    await follower.load(A);
+    follower.closed(B, () => false);
+    follower.closed(A, () => false);
+    assert.deepEqual(display.shown, [A], 'not before the next turn');
+    await advance(0);
+    assert.deepEqual(display.shown, [A, undefined]);
+  });
+
+  test('a document closed and opened again at once (its language switched) keeps its model on screen: no flash of the welcome content', async () => {
+    server.immediate.set(A, () => model(A));
+    await follower.load(A);
+    let open = false;
+    follower.closed(A, () => open);
+    open = true; // reopened in the same turn, as VS Code does when the language changes
+    await advance(0);
+    assert.deepEqual(display.shown, [A]);
   });
 
   test('after dispose, pending refreshes and answers change nothing', async () => {

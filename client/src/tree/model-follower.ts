@@ -8,7 +8,8 @@
  * - a request that finds no model is retried a few times, spaced (it can race a restarting server
  *   or a document not analysed yet, and no later change would bring the model);
  * - a burst of model changes (typing) becomes one refresh, and only of the document followed:
- *   a refresh still pending when the view moves to another document is dropped, never run.
+ *   a refresh still pending when the view moves to another document is dropped, never run;
+ * - the document shown, once closed, gives way to the welcome content, unless it is open again at once.
  */
 
 /** Where models come from (the language server). `null`: not a CALM document, as far as it knows. */
@@ -20,8 +21,8 @@ export interface ModelRequester<M> {
 export interface ModelDisplay<M> {
   /** Shows a model, or the welcome content (undefined). */
   show(model: M | undefined): void;
-  /** Whether a model is shown now. */
-  showsModel(): boolean;
+  /** The document whose model is shown now, if any. */
+  shownUri(): string | undefined;
 }
 
 /** Retries of a model request that found no model, and their spacing (ms, growing). */
@@ -64,7 +65,7 @@ export class ModelFollower<M> {
       if (model) return this.display.show(model);
       // Not CALM (as far as the server knows yet): the welcome content meanwhile. A server still away
       // (a failed request) leaves the view as it is; its model-changed notice will bring the model.
-      if (model === null && this.display.showsModel()) this.display.show(undefined);
+      if (model === null && this.display.shownUri() !== undefined) this.display.show(undefined);
       if (attempt > LOAD_RETRIES) return;
       await new Promise((resolve) => setTimeout(resolve, LOAD_RETRY_MS * attempt));
       if (ticket !== this.ticket) return;
@@ -79,6 +80,18 @@ export class ModelFollower<M> {
       this.refreshTimer = undefined;
       if (uri === this.target) void this.load(uri);
     }, REFRESH_DEBOUNCE_MS);
+  }
+
+  /**
+   * A document was closed: if its model is shown, the welcome content instead, unless the document is open
+   * again by the next turn (switching a document's language closes and reopens it at once: the view would
+   * flash its welcome content until the model came back).
+   */
+  closed(uri: string, isOpen: (uri: string) => boolean): void {
+    if (this.display.shownUri() !== uri) return;
+    setTimeout(() => {
+      if (this.display.shownUri() === uri && !isOpen(uri)) this.display.show(undefined);
+    }, 0);
   }
 
   dispose(): void {

@@ -22,6 +22,11 @@ export interface ModelSource {
 export const HAS_DOCUMENT_KEY = 'calmLens.tree.hasDocument';
 export const FILTERED_KEY = 'calmLens.tree.filtered';
 
+/** Whether a document is open (in an editor or not). */
+function isOpen(uri: string): boolean {
+  return vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri && !d.isClosed);
+}
+
 /** Editors that are not documents a person edits (the Output panel is a text editor too). */
 const IGNORED_SCHEMES = new Set(['output', 'debug', 'vscode-scm', 'git']);
 
@@ -43,14 +48,12 @@ export class ModelTreeController implements vscode.Disposable {
   ) {
     this.follower = new ModelFollower(source, {
       show: (model) => this.showModel(model),
-      showsModel: () => this.model !== undefined,
+      shownUri: () => this.model?.uri,
     });
     this.disposables.push(
       this.refreshed,
       vscode.window.onDidChangeActiveTextEditor((editor) => this.follow(editor)),
-      vscode.workspace.onDidCloseTextDocument((doc) => {
-        if (doc.uri.toString() === this.model?.uri) this.showModel(undefined);
-      }),
+      vscode.workspace.onDidCloseTextDocument((doc) => this.follower.closed(doc.uri.toString(), isOpen)),
       source.onModelChanged((params) => this.follower.modelChanged(params.uri)),
     );
     void this.follow(vscode.window.activeTextEditor);
