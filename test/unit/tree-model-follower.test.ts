@@ -152,6 +152,14 @@ describe('model follower', () => {
     assert.deepEqual(display.shown, []);
   });
 
+  test('a document the server is never given (retries 0) is asked for once', async () => {
+    server.immediate.set(A, () => null);
+    const loading = follower.load(A, 0);
+    for (let attempt = 1; attempt <= LOAD_RETRIES + 2; attempt++) await advance(LOAD_RETRY_MS * attempt);
+    await loading;
+    assert.deepEqual(server.requests, [A]);
+  });
+
   test('a failed request (the server went away) leaves the view as it is; its next change notice brings the model', async () => {
     server.immediate.set(A, () => model(A));
     await follower.load(A);
@@ -184,6 +192,15 @@ describe('model follower', () => {
     let open = false;
     follower.closed(A, () => open);
     open = true; // reopened in the same turn, as VS Code does when the language changes
+    await advance(0);
+    assert.deepEqual(display.shown, [A]);
+  });
+
+  test('a close still pending when the view is disposed changes nothing', async () => {
+    server.immediate.set(A, () => model(A));
+    await follower.load(A);
+    follower.closed(A, () => false);
+    follower.dispose();
     await advance(0);
     assert.deepEqual(display.shown, [A]);
   });

@@ -37,6 +37,7 @@ export class ModelFollower<M> {
   private target: string | undefined;
   private ticket = 0;
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
+  private disposed = false;
 
   constructor(
     private readonly source: ModelRequester<M>,
@@ -48,8 +49,11 @@ export class ModelFollower<M> {
     return this.target;
   }
 
-  /** Follows `uri` from now on: asks for its model and shows it (or the welcome content when it is not CALM). */
-  async load(uri: string): Promise<void> {
+  /**
+   * Follows `uri` from now on: asks for its model and shows it (or the welcome content when it is not CALM).
+   * `retries`: 0 for a document the server is never given (another language, another scheme).
+   */
+  async load(uri: string, retries = LOAD_RETRIES): Promise<void> {
     // A pending refresh was of the document followed until now; this load supersedes it either way.
     this.cancelRefresh();
     this.target = uri;
@@ -66,7 +70,7 @@ export class ModelFollower<M> {
       // Not CALM (as far as the server knows yet): the welcome content meanwhile. A server still away
       // (a failed request) leaves the view as it is; its model-changed notice will bring the model.
       if (model === null && this.display.shownUri() !== undefined) this.display.show(undefined);
-      if (attempt > LOAD_RETRIES) return;
+      if (attempt > retries) return;
       await new Promise((resolve) => setTimeout(resolve, LOAD_RETRY_MS * attempt));
       if (ticket !== this.ticket) return;
     }
@@ -90,11 +94,12 @@ export class ModelFollower<M> {
   closed(uri: string, isOpen: (uri: string) => boolean): void {
     if (this.display.shownUri() !== uri) return;
     setTimeout(() => {
-      if (this.display.shownUri() === uri && !isOpen(uri)) this.display.show(undefined);
+      if (!this.disposed && this.display.shownUri() === uri && !isOpen(uri)) this.display.show(undefined);
     }, 0);
   }
 
   dispose(): void {
+    this.disposed = true;
     this.cancelRefresh();
     // Answers still on their way are dropped.
     this.ticket++;

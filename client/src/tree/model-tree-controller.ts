@@ -5,7 +5,8 @@
  */
 import * as vscode from 'vscode';
 import type { CalmModelView, ModelChangedParams } from '../../../server/src/protocol';
-import { ModelFollower } from './model-follower';
+import { isCandidate } from '../language-client';
+import { LOAD_RETRIES, ModelFollower } from './model-follower';
 import type { ModelTreeProvider } from './model-tree-provider';
 import { buildModelTree } from './tree-builder';
 import type { ModelTree } from './tree-model';
@@ -79,7 +80,8 @@ export class ModelTreeController implements vscode.Disposable {
   /** Shows the model of the editor that became active; keeps the current one when focus left the editors (e.g. to the diagram). */
   async follow(editor: vscode.TextEditor | undefined): Promise<void> {
     if (!editor || IGNORED_SCHEMES.has(editor.document.uri.scheme)) return;
-    await this.load(editor.document.uri.toString());
+    // A document the server is never given has no model to wait for: one answer (null) is enough.
+    await this.follower.load(editor.document.uri.toString(), isCandidate(editor.document) ? LOAD_RETRIES : 0);
   }
 
   setFilter(text: string | undefined): void {
@@ -87,11 +89,6 @@ export class ModelTreeController implements vscode.Disposable {
     this.filterText = trimmed ? trimmed : undefined;
     void vscode.commands.executeCommand('setContext', FILTERED_KEY, this.filterText !== undefined);
     this.showModel(this.model);
-  }
-
-  /** Follows a document: asks the server for its model and shows it (or the welcome content when it is not CALM). */
-  load(uri: string): Promise<void> {
-    return this.follower.load(uri);
   }
 
   private showModel(model: CalmModelView | undefined): void {
