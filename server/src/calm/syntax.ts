@@ -21,7 +21,7 @@ function finding(message: string, range: OffsetRange): Finding {
 }
 
 /** Offset of the first bracket nesting deeper than `limit`, ignoring brackets inside strings; -1 if none. */
-export function findExcessiveNesting(text: string, limit: number): number {
+function findExcessiveNesting(text: string, limit: number): number {
   let depth = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);

@@ -14,7 +14,7 @@ export const architectureNodesMustBeReferenced: Rule = {
     // The plain ids first: when every node is referenced, no node is made.
     if (view.nodeIdList.every((id) => typeof id === 'string' && strings.has(id))) return [];
     return view.nodeIdValues
-      .filter((id) => !(id.type === 'string' && view.relationshipTypeStrings.has(id.value as string)))
+      .filter((id) => !(id.type === 'string' && strings.has(id.value as string)))
       .map((id) =>
         findingAt(architectureNodesMustBeReferenced, id, `Node with ID '${templateText(id)}' is not referenced by any relationships.`),
       );
